@@ -1,23 +1,74 @@
 package dev.propos.engine;
 
+import dev.propos.engine.account.Account;
+import dev.propos.engine.account.AccountServices;
+import dev.propos.engine.account.Status;
+import dev.propos.engine.calendar.NewsCalendar;
 import dev.propos.engine.config.FirmConfig;
+import dev.propos.engine.config.Phase;
+import dev.propos.engine.config.Program;
 import dev.propos.engine.decision.Decision;
 import dev.propos.engine.event.Event;
+import dev.propos.engine.event.Event.AccountEvent;
+import dev.propos.engine.event.Event.AccountStarted;
+import dev.propos.engine.event.Event.BalanceAdjusted;
+import dev.propos.engine.event.Event.Clock;
+import dev.propos.engine.event.Event.EquityReported;
+import dev.propos.engine.event.Event.News;
+import dev.propos.engine.event.Event.PayoutCancelled;
+import dev.propos.engine.event.Event.PayoutRequested;
+import dev.propos.engine.event.Event.PositionClosed;
+import dev.propos.engine.event.Event.PositionModified;
+import dev.propos.engine.event.Event.PositionOpened;
+import dev.propos.engine.event.Event.Quote;
+import dev.propos.engine.market.Market;
+import dev.propos.engine.market.QuoteRouter;
+import dev.propos.engine.market.TriggerRouter;
+import dev.propos.engine.money.Money;
+import dev.propos.engine.risk.OpenedPosition;
+import dev.propos.engine.risk.RiskWatch;
+import dev.propos.engine.schedule.Agenda;
+import dev.propos.engine.schedule.DayBoundaries;
+import dev.propos.engine.schedule.SeenIds;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The rule engine: applies events in order and hands every decision to a sink, synchronously and
- * deterministically. Not thread-safe: one writer.
+ * deterministically. It never reads the wall clock: time is the events' time. Not thread-safe:
+ * one writer.
  */
 public final class Engine {
 
     private final FirmConfig config;
     private final Consumer<Decision> decisions;
+    private final Market market;
+    private final NewsCalendar calendar = new NewsCalendar();
+    private final NavigableMap<String, Account> accounts = new TreeMap<>();
+    private final Agenda agenda = new Agenda();
+    private final DayBoundaries boundaries = new DayBoundaries();
+    private final SeenIds seenIds = new SeenIds();
+    private final RiskWatch risk;
+    private final QuoteRouter quoteRouter;
+    private final AccountServices services;
+    private Instant now;
 
     public Engine(FirmConfig config, Consumer<Decision> decisions) {
+        this(config, decisions, null);
+    }
+
+    /** With a {@link QuoteRouter} of the caller's (the reference evaluator routes every quote to every account). */
+    public Engine(FirmConfig config, Consumer<Decision> decisions, QuoteRouter quoteRouter) {
         this.config = config;
         this.decisions = decisions;
+        this.market = new Market(config);
+        this.risk = new RiskWatch(config.risk());
+        this.quoteRouter = quoteRouter != null ? quoteRouter : new TriggerRouter(market);
+        this.services = new Services();
     }
 
     /**
@@ -25,23 +76,228 @@ public final class Engine {
      * the start). {@code propos evaluate} calls this for every news line of its files before the
      * main pass, and then skips news lines in {@link #apply}.
      */
-    public void addCalendarEntry(Event.News news) {
-        throw new UnsupportedOperationException("in progress");
+    public void addCalendarEntry(News news) {
+        calendar.add(news);
     }
 
     /**
      * Applies one event: boundaries and scheduled checks due by its time, the event itself, then
      * the rules. A {@code news} event given here applies from where it stands in the stream.
      *
-     * @throws EngineException when the event cannot be applied; the engine state is then undefined
-     *                         for the event's account and the caller is expected to stop.
+     * @throws EngineException when the event cannot be applied; the caller is expected to stop.
      */
     public void apply(Event event) {
-        throw new UnsupportedOperationException("in progress");
+        if (event instanceof News news) {
+            calendar.add(knownFromHere(news));
+            return;
+        }
+        if (event.id() != null && seenIds.isDuplicate(event.id(), now)) {
+            return;
+        }
+        if (now != null && event.time().isBefore(now)) {
+            throw new EngineException("time " + event.time() + " is before the previous event's time " + now);
+        }
+        runDue(event.time());
+        now = event.time();
+        if (event.id() != null) {
+            seenIds.remember(event.id(), event.time());
+        }
+        switch (event) {
+            case AccountStarted started -> start(started);
+            case AccountEvent accountEvent -> applyToAccount(accountEvent);
+            case Quote quote -> applyQuote(quote);
+            case Clock clock -> {
+            }
+            case News news -> throw new IllegalStateException("handled above");
+        }
     }
 
     /** One {@code account_status} per account, sorted by account id. */
     public List<Decision.AccountStatus> statuses() {
-        throw new UnsupportedOperationException("in progress");
+        List<Decision.AccountStatus> statuses = new ArrayList<>(accounts.size());
+        for (Account account : accounts.values()) {
+            statuses.add(account.status(true));
+        }
+        return statuses;
+    }
+
+    /** The current state of one account, or null. */
+    public Decision.AccountStatus status(String accountId) {
+        Account account = accounts.get(accountId);
+        return account == null ? null : account.status(true);
+    }
+
+    private News knownFromHere(News news) {
+        if (now == null || (news.knownFrom() != null && !news.knownFrom().isBefore(now))) {
+            return news;
+        }
+        return new News(news.time(), news.id(), news.currencies(), news.symbols(), news.impact(), news.title(),
+                news.endTime(), now);
+    }
+
+    // ---- time -----------------------------------------------------------------------------------
+
+    /** Applies, in time order, every boundary and scheduled check due at or before {@code time}. */
+    private void runDue(Instant time) {
+        while (true) {
+            Instant boundary = boundaries.first();
+            Instant check = agenda.nextInstant();
+            Instant moment = boundary == null ? check
+                    : check == null || boundary.isBefore(check) ? boundary : check;
+            if (moment == null || moment.isAfter(time)) {
+                return;
+            }
+            if (moment.equals(boundary)) {
+                boundaries.remove(boundary);
+                startDay(boundary);
+            }
+            for (Agenda.Check due = agenda.pollAt(moment); due != null; due = agenda.pollAt(moment)) {
+                Account account = due.account();
+                if (!account.isFinished()) {
+                    account.runScheduledCheck(moment, due.ruleIndex(), due.positionId());
+                    afterChange(account);
+                }
+            }
+        }
+    }
+
+    private void startDay(Instant boundary) {
+        for (Account account : accounts.values()) {
+            if (!account.isFinished() && account.nextBoundary().equals(boundary)) {
+                account.startDay(boundary, boundaries.next(account.program().tradingDay(), boundary));
+                afterChange(account);
+            }
+        }
+    }
+
+    // ---- events ---------------------------------------------------------------------------------
+
+    private void start(AccountStarted event) {
+        if (accounts.containsKey(event.account())) {
+            throw new EngineException("account " + event.account() + " was already started");
+        }
+        Account previous = null;
+        if (event.previousAccount() != null) {
+            previous = accounts.get(event.previousAccount());
+            if (previous == null) {
+                throw new EngineException("unknown previous_account " + event.previousAccount());
+            }
+            if (previous.status() != Status.PASSED) {
+                throw new EngineException("previous_account " + event.previousAccount() + " has not passed its phase"
+                        + " (it is " + previous.status().wireName() + ")");
+            }
+        }
+        String programId = event.program() != null ? event.program() : previous != null ? previous.program().id() : null;
+        if (programId == null) {
+            throw new EngineException("account_started needs a program (or a previous_account)");
+        }
+        Integer version = event.version();
+        if (version == null && previous != null && previous.program().id().equals(programId)) {
+            version = previous.program().version();
+        }
+        Program program = config.program(programId, version);
+        if (program == null) {
+            throw new EngineException("unknown program " + programId + (version == null ? "" : " version " + version));
+        }
+        Phase phase = resolvePhase(event, program, previous);
+        long balance = event.balance() != null ? Money.toCents(event.balance()) : program.initialBalanceCents();
+        String trader = event.trader() != null ? event.trader() : previous != null ? previous.trader() : null;
+        long fee = event.fee() != null ? Money.toCents(event.fee()) : previous != null ? previous.feeCents() : 0;
+        Instant firstBoundary = boundaries.next(program.tradingDay(), event.time());
+        Account account = new Account(event.account(), program, phase, trader, fee, balance, event.time(),
+                firstBoundary, services);
+        accounts.put(account.id(), account);
+    }
+
+    private static Phase resolvePhase(AccountStarted event, Program program, Account previous) {
+        String phaseId = event.phase();
+        if (phaseId == null && previous != null) {
+            phaseId = previous.phase().next();
+            if (phaseId == null) {
+                throw new EngineException("previous_account " + previous.id() + " was in the last phase ("
+                        + previous.phase().id() + "): there is no next phase");
+            }
+        }
+        Phase phase = phaseId == null ? program.firstPhase() : program.phase(phaseId);
+        if (phase == null) {
+            throw new EngineException("program " + program.id() + " version " + program.version()
+                    + " has no phase " + phaseId);
+        }
+        return phase;
+    }
+
+    private void applyToAccount(AccountEvent event) {
+        Account account = accounts.get(event.account());
+        if (account == null) {
+            throw new EngineException("unknown account " + event.account());
+        }
+        if (account.isFinished()) {
+            account.ignore();
+            return;
+        }
+        switch (event) {
+            case PositionOpened opened -> {
+                account.open(opened);
+                if (risk.isActive()) {
+                    OpenedPosition position = new OpenedPosition(account.id(), account.trader(), opened.position(),
+                            opened.symbol(), opened.side(), opened.time());
+                    risk.onOpened(position, this::isPositionOpen).forEach(decisions);
+                }
+            }
+            case PositionModified modified -> account.modify(modified);
+            case PositionClosed closed -> account.close(closed);
+            case BalanceAdjusted adjusted -> account.adjust(adjusted);
+            case EquityReported reported -> account.reportEquity(reported);
+            case PayoutRequested requested -> account.requestPayout(requested);
+            case PayoutCancelled cancelled -> account.cancelPayout();
+            case AccountStarted started -> throw new IllegalStateException("handled by start");
+        }
+        afterChange(account);
+    }
+
+    private boolean isPositionOpen(String accountId, String positionId) {
+        Account account = accounts.get(accountId);
+        return account != null && account.isOpen(positionId);
+    }
+
+    private void applyQuote(Quote quote) {
+        market.update(quote.symbol(), quote.bid(), quote.ask());
+        for (Account account : quoteRouter.affectedBy(quote.symbol())) {
+            if (!account.isFinished()) {
+                account.revalue(quote.time());
+            }
+            afterChange(account);
+        }
+    }
+
+    private void afterChange(Account account) {
+        if (account.isFinished()) {
+            quoteRouter.remove(account);
+        } else {
+            quoteRouter.update(account);
+        }
+    }
+
+    /** The engine's side of every account's services. */
+    private final class Services implements AccountServices {
+        @Override
+        public Market market() {
+            return market;
+        }
+
+        @Override
+        public NewsCalendar news() {
+            return calendar;
+        }
+
+        @Override
+        public void emit(Decision decision) {
+            decisions.accept(decision);
+        }
+
+        @Override
+        public void schedule(Instant at, Account account, int ruleIndex, long positionSeq, String positionId) {
+            agenda.add(new Agenda.Check(at, account, ruleIndex, positionSeq, positionId));
+        }
     }
 }

@@ -1,0 +1,535 @@
+package dev.propos.engine.account;
+
+import dev.propos.engine.EngineException;
+import dev.propos.engine.config.Phase;
+import dev.propos.engine.config.Program;
+import dev.propos.engine.config.SymbolSpec;
+import dev.propos.engine.decision.Decision;
+import dev.propos.engine.event.AdjustmentReason;
+import dev.propos.engine.event.Event.BalanceAdjusted;
+import dev.propos.engine.event.Event.EquityReported;
+import dev.propos.engine.event.Event.PayoutRequested;
+import dev.propos.engine.event.Event.PositionClosed;
+import dev.propos.engine.event.Event.PositionModified;
+import dev.propos.engine.event.Event.PositionOpened;
+import dev.propos.engine.market.Market;
+import dev.propos.engine.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One account in one phase of a program: its money, positions, days and rule state. It applies
+ * the account's events and evaluates the phase's rules after each of them, emitting decisions.
+ */
+public final class Account {
+
+    private final String id;
+    private final Program program;
+    private final Phase phase;
+    private final String trader;
+    private final long feeCents;
+    private final AccountServices services;
+    private final Market market;
+    private final RuleBook rules;
+
+    private Status status = Status.ACTIVE;
+    private final long initialCents;
+    long referenceCents;
+    long balanceCents;
+    long equityCents;
+    /** The platform's last equity figure, moved by capital since; null when quotes value the account. */
+    private Long reportedEquityCents;
+
+    long dayStartBalanceCents;
+    long dayStartEquityCents;
+    private Instant nextBoundary;
+    DayLedger phaseDays;
+    DayLedger periodDays;
+
+    /** Positions by id: the open ones, and those PropOS closed that still await settlement. */
+    private final Map<String, Position> positions = new HashMap<>();
+    /** Open positions in the order they were opened. */
+    final List<Position> open = new ArrayList<>();
+    private final Map<Position, Long> sequence = new HashMap<>();
+    private long nextSequence;
+
+    long excludedCents;
+    long payoutsTotalCents;
+    int approvedPayouts;
+    Instant firstOpenTime;
+    Instant lastPayoutTime;
+    boolean feeRefunded;
+    private PayoutReservation lastPayout;
+    private long ignoredEvents;
+
+    /** Everything an approved payout changed, so that {@code payout_cancelled} can restore it. */
+    private record PayoutReservation(long amountCents, Instant previousPayoutTime, boolean previousFeeRefunded,
+                                     DayLedger previousPeriod, MaxLossLimit.Snapshot[] maxLoss) {
+    }
+
+    public Account(String id, Program program, Phase phase, String trader, long feeCents, long balanceCents,
+                   Instant startTime, Instant firstBoundary, AccountServices services) {
+        this.id = id;
+        this.program = program;
+        this.phase = phase;
+        this.trader = trader;
+        this.feeCents = feeCents;
+        this.services = services;
+        this.market = services.market();
+        this.initialCents = balanceCents;
+        this.referenceCents = balanceCents;
+        this.balanceCents = balanceCents;
+        this.equityCents = balanceCents;
+        this.dayStartBalanceCents = balanceCents;
+        this.dayStartEquityCents = balanceCents;
+        this.nextBoundary = firstBoundary;
+        long dayStart = startTime.toEpochMilli();
+        this.phaseDays = new DayLedger(dayStart);
+        this.periodDays = new DayLedger(dayStart);
+        this.rules = new RuleBook(this, phase.rules(), startTime);
+    }
+
+    // ---- identity and read-outs -----------------------------------------------------------------
+
+    public String id() {
+        return id;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public String trader() {
+        return trader;
+    }
+
+    public long feeCents() {
+        return feeCents;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isFinished() {
+        return status.isFinished();
+    }
+
+    public Instant nextBoundary() {
+        return nextBoundary;
+    }
+
+    long initialCents() {
+        return initialCents;
+    }
+
+    AccountServices services() {
+        return services;
+    }
+
+    Market market() {
+        return market;
+    }
+
+    /** Whether the position with this id is open now (hedging looks at earlier positions). */
+    public boolean isOpen(String positionId) {
+        Position position = positions.get(positionId);
+        return position != null && position.isOpen();
+    }
+
+    /** The symbols whose quotes change this account's equity (positions and their conversions). */
+    public Set<String> quoteDependencies() {
+        if (reportedEquityCents != null || open.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> symbols = new LinkedHashSet<>();
+        for (Position position : open) {
+            symbols.add(position.symbol.name());
+            for (String conversion : Market.conversionSymbols(position.symbol.profitCurrency(), program.currency())) {
+                symbols.add(conversion);
+            }
+        }
+        return symbols;
+    }
+
+    /**
+     * The equity band inside which no quote can make a rule act: {@code [0]} the highest equity at
+     * which a floor is reached, {@code [1]} the lowest at which a mark or target is; unbounded
+     * sides are {@link Long#MIN_VALUE} and {@link Long#MAX_VALUE}.
+     */
+    public long[] quietEquityBand() {
+        return rules.quietEquityBand();
+    }
+
+    /** Open positions in the order they were opened, as the quote router sees them. */
+    public List<OpenPosition> openPositionViews() {
+        List<OpenPosition> views = new ArrayList<>(open.size());
+        for (Position position : open) {
+            views.add(new OpenPosition(position.symbol, position.side, position.lots, position.openPrice));
+        }
+        return views;
+    }
+
+    /** What the quote router needs to know of an open position. */
+    public record OpenPosition(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots,
+                               BigDecimal openPrice) {
+    }
+
+    public String currency() {
+        return program.currency();
+    }
+
+    public long balanceCents() {
+        return balanceCents;
+    }
+
+    public long equityCents() {
+        return equityCents;
+    }
+
+    long sequenceOf(Position position) {
+        return sequence.get(position);
+    }
+
+    void emit(Decision decision) {
+        services.emit(decision);
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------------
+
+    void fail() {
+        status = Status.FAILED;
+    }
+
+    void pause() {
+        status = Status.PAUSED;
+    }
+
+    void pass() {
+        status = Status.PASSED;
+    }
+
+    /** Counts an event that arrived after the account finished. */
+    public void ignore() {
+        ignoredEvents++;
+    }
+
+    // ---- money and equity -----------------------------------------------------------------------
+
+    /** Recomputes equity from the balance and every open position at the latest quotes. */
+    void refreshEquity() {
+        if (reportedEquityCents != null) {
+            equityCents = reportedEquityCents;
+            return;
+        }
+        long equity = balanceCents;
+        for (Position position : open) {
+            equity += floatingCents(position);
+        }
+        equityCents = equity;
+    }
+
+    /** A position's floating P&L in the account currency, rounded to cents; 0 without quote or conversion. */
+    long floatingCents(Position position) {
+        BigDecimal price = market.exitPrice(position.symbol.name(), position.side);
+        if (price == null) {
+            return 0;
+        }
+        BigDecimal profit = Market.profit(position.symbol, position.side, position.lots, position.openPrice, price);
+        Long cents = market.toAccountCents(profit, position.symbol.profitCurrency(), program.currency());
+        return cents == null ? 0 : cents;
+    }
+
+    /** The realized result of closing {@code lots} of a position at {@code price}, rounded to cents. */
+    long realizedCents(Position position, BigDecimal lots, BigDecimal price) {
+        BigDecimal profit = Market.profit(position.symbol, position.side, lots, position.openPrice, price);
+        return market.toAccountCentsRequired(profit, position.symbol.profitCurrency(), program.currency());
+    }
+
+    /** Realized profit or loss of the current day: a close, a settlement or a correction. */
+    private void realize(long cents) {
+        balanceCents += cents;
+        phaseDays.addProfit(cents);
+        periodDays.addProfit(cents);
+        if (reportedEquityCents != null && open.isEmpty()) {
+            reportedEquityCents = null;
+        }
+        rules.onRealized();
+    }
+
+    /** Capital moved in or out (deposit, withdrawal, payout, cancelled payout): the day's room stays. */
+    private void moveCapital(long cents) {
+        balanceCents += cents;
+        dayStartBalanceCents += cents;
+        dayStartEquityCents += cents;
+        if (reportedEquityCents != null) {
+            reportedEquityCents += cents;
+        }
+        rules.shiftDailyCapital(cents);
+    }
+
+    // ---- events ---------------------------------------------------------------------------------
+
+    public void open(PositionOpened event) {
+        if (positions.containsKey(event.position())) {
+            throw new EngineException("position " + event.position() + " of account " + id + " is already open");
+        }
+        SymbolSpec symbol = market.spec(event.symbol());
+        Position position = new Position(event.position(), symbol, event.side(), event.lots(), event.price(),
+                event.time(), event.sl(), event.tp(), balanceCents);
+        positions.put(position.id, position);
+        open.add(position);
+        sequence.put(position, nextSequence++);
+        if (firstOpenTime == null) {
+            firstOpenTime = event.time();
+        }
+        phaseDays.markOpened();
+        periodDays.markOpened();
+        if (event.commission() != null) {
+            long commission = Money.toCents(event.commission());
+            balanceCents += commission;
+            phaseDays.addProfit(commission);
+            periodDays.addProfit(commission);
+        }
+        boolean whilePaused = status == Status.PAUSED;
+        rules.onOpened(position, event.time(), whilePaused);
+    }
+
+    public void modify(PositionModified event) {
+        Position position = knownPosition(event.position());
+        if (!position.isOpen()) {
+            ignoredEvents++; // PropOS closed it: the trader's late change means nothing
+            return;
+        }
+        position.sl = event.sl().applyTo(position.sl);
+        position.tp = event.tp().applyTo(position.tp);
+        position.noteStopLoss(position.sl);
+        rules.onModified(position, event.time());
+    }
+
+    public void close(PositionClosed event) {
+        Position position = knownPosition(event.position());
+        long extrasCents = cents(event.commission()) + cents(event.swap());
+        if (!position.isOpen()) {
+            settle(position, event, extrasCents);
+            return;
+        }
+        BigDecimal lots = event.lots() == null ? position.lots : event.lots();
+        if (lots.compareTo(position.lots) > 0) {
+            throw new EngineException("position " + position.id + " has " + position.lots.toPlainString()
+                    + " lots open; cannot close " + lots.toPlainString());
+        }
+        long profit = event.profit() != null
+                ? Money.toCents(event.profit())
+                : realizedCents(position, lots, event.price());
+        position.lots = position.lots.subtract(lots);
+        boolean full = !position.isOpen();
+        if (full) {
+            open.remove(position);
+            positions.remove(position.id);
+        }
+        position.realizedCents += profit + extrasCents;
+        realize(profit + extrasCents);
+        if (full) {
+            applyExclusion(position);
+        }
+        rules.onClosedByTrader(position, event.time(), full);
+    }
+
+    /** The platform's report of a close PropOS made: the difference to PropOS's own result is realized now. */
+    private void settle(Position position, PositionClosed event, long extrasCents) {
+        BigDecimal lots = event.lots() == null ? position.unsettledLots : event.lots();
+        if (lots.compareTo(position.unsettledLots) > 0) {
+            throw new EngineException("position " + position.id + " has " + position.unsettledLots.toPlainString()
+                    + " lots closed by PropOS awaiting settlement; cannot settle " + lots.toPlainString());
+        }
+        long platformCents = (event.profit() != null
+                ? Money.toCents(event.profit())
+                : realizedCents(position, lots, event.price())) + extrasCents;
+        long proposCents = lots.compareTo(position.unsettledLots) == 0
+                ? position.unsettledResultCents
+                : Money.toCents(BigDecimal.valueOf(position.unsettledResultCents).multiply(lots)
+                        .divide(position.unsettledLots, Money.DIVISION).movePointLeft(2));
+        position.unsettledLots = position.unsettledLots.subtract(lots);
+        position.unsettledResultCents -= proposCents;
+        if (!position.awaitsSettlement()) {
+            positions.remove(position.id);
+        }
+        long differenceCents = platformCents - proposCents;
+        position.realizedCents += differenceCents;
+        realize(differenceCents);
+        applyExclusion(position);
+        rules.afterChange(event.time());
+    }
+
+    /** Closes what is open of a position at the latest quote (at its open price without one). */
+    void closeByPropos(Position position) {
+        BigDecimal price = market.exitPrice(position.symbol.name(), position.side);
+        if (price == null) {
+            price = position.openPrice;
+        }
+        long result = realizedCents(position, position.lots, price);
+        position.unsettledLots = position.unsettledLots.add(position.lots);
+        position.unsettledResultCents += result;
+        position.lots = BigDecimal.ZERO;
+        open.remove(position);
+        position.realizedCents += result;
+        realize(result);
+        applyExclusion(position);
+        rules.onClosedByPropos(position);
+        refreshEquity();
+    }
+
+    public void adjust(BalanceAdjusted event) {
+        long amount = Money.toCents(event.amount());
+        switch (event.reason()) {
+            case DEPOSIT, WITHDRAWAL -> {
+                boolean deposit = event.reason() == AdjustmentReason.DEPOSIT;
+                if (deposit ? amount <= 0 : amount >= 0) {
+                    throw new EngineException("a " + (deposit ? "deposit" : "withdrawal") + " must be "
+                            + (deposit ? "positive" : "negative") + ", got " + event.amount().toPlainString());
+                }
+                referenceCents += amount;
+                moveCapital(amount);
+                rules.shiftMaxLossCapital(amount);
+            }
+            case CORRECTION -> realize(amount);
+        }
+        rules.afterChange(event.time());
+    }
+
+    public void reportEquity(EquityReported event) {
+        reportedEquityCents = Money.toCents(event.equity());
+        rules.afterChange(event.time());
+    }
+
+    public void requestPayout(PayoutRequested event) {
+        refreshEquity();
+        PayoutCheck check = new PayoutCheck(this, rules);
+        Decision.PayoutDecision decision = check.decide(event);
+        emit(decision);
+        if (decision.approved()) {
+            approvePayout(decision);
+        }
+        rules.afterChange(event.time());
+    }
+
+    private void approvePayout(Decision.PayoutDecision decision) {
+        long amount = decision.amountCents();
+        lastPayout = new PayoutReservation(amount, lastPayoutTime, feeRefunded, periodDays,
+                rules.maxLossSnapshots());
+        moveCapital(-amount);
+        rules.onPayout(amount);
+        payoutsTotalCents += amount;
+        approvedPayouts++;
+        lastPayoutTime = decision.time();
+        feeRefunded |= decision.feeRefundCents() > 0;
+        periodDays = new DayLedger(currentDayStartMillis());
+        refreshEquity();
+    }
+
+    public void cancelPayout() {
+        if (lastPayout == null) {
+            throw new EngineException("account " + id + " has no approved payout to cancel");
+        }
+        PayoutReservation payout = lastPayout;
+        lastPayout = null;
+        moveCapital(payout.amountCents());
+        payoutsTotalCents -= payout.amountCents();
+        approvedPayouts--;
+        lastPayoutTime = payout.previousPayoutTime();
+        feeRefunded = payout.previousFeeRefunded();
+        periodDays = payout.previousPeriod().followedBy(periodDays);
+        rules.onPayoutCancelled(payout.maxLoss());
+        refreshEquity();
+    }
+
+    /** A quote moved the account's equity: the loss rules and the pass check are evaluated. */
+    public void revalue(Instant time) {
+        rules.afterChange(time);
+    }
+
+    /** A trading-day boundary: a pause ends, the day's bases are recorded, the rules evaluated there. */
+    public void startDay(Instant boundary, Instant followingBoundary) {
+        refreshEquity();
+        if (status == Status.PAUSED) {
+            status = Status.ACTIVE;
+            emit(new Decision.Resumed(boundary, id));
+        }
+        long dayStart = boundary.toEpochMilli();
+        phaseDays.startDay(dayStart);
+        periodDays.startDay(dayStart);
+        dayStartBalanceCents = balanceCents;
+        dayStartEquityCents = equityCents;
+        nextBoundary = followingBoundary;
+        rules.onDayStart(boundary);
+    }
+
+    public void runScheduledCheck(Instant at, int ruleIndex, String positionId) {
+        rules.runScheduled(at, ruleIndex, positionId == null ? null : positions.get(positionId));
+    }
+
+    private long currentDayStartMillis() {
+        return phaseDays.todayStartMillis();
+    }
+
+    private Position knownPosition(String positionId) {
+        Position position = positions.get(positionId);
+        if (position == null) {
+            throw new EngineException("unknown position " + positionId + " of account " + id);
+        }
+        return position;
+    }
+
+    private static long cents(BigDecimal amount) {
+        return amount == null ? 0 : Money.toCents(amount);
+    }
+
+    /** Takes the excluded part of a fully closed position's profit (again, when a settlement changed it). */
+    void applyExclusion(Position position) {
+        if (position.excludeKeepPercent == null || position.isOpen()) {
+            return;
+        }
+        long excluded = Money.toCents(BigDecimal.valueOf(Math.max(0, position.realizedCents))
+                .multiply(BigDecimal.valueOf(100).subtract(position.excludeKeepPercent))
+                .movePointLeft(4));
+        excludedCents += excluded - position.excludedCents;
+        position.excludedCents = excluded;
+    }
+
+    Instant pausedUntil() {
+        return nextBoundary;
+    }
+
+    // ---- read-outs ------------------------------------------------------------------------------
+
+    long eligibleProfitCents() {
+        return balanceCents - referenceCents - excludedCents;
+    }
+
+    public Decision.AccountStatus status(boolean refresh) {
+        if (refresh && !isFinished()) {
+            refreshEquity();
+        }
+        DailyLossLimit daily = rules.firstDailyLoss();
+        MaxLossLimit maxLoss = rules.firstMaxLoss();
+        return new Decision.AccountStatus(id, program.id(), phase.id(), status.wireName(), balanceCents,
+                equityCents, dayStartBalanceCents, dayStartEquityCents,
+                daily == null ? null : daily.floorCents(),
+                maxLoss == null ? null : maxLoss.floorCents(),
+                maxLoss == null ? null : maxLoss.highWaterCents(referenceCents),
+                rules.tradingDays(phaseDays), phaseDays.bestDayCents(), phaseDays.netTotalCents(), excludedCents,
+                open.size(), payoutsTotalCents, ignoredEvents);
+    }
+
+}

@@ -1,0 +1,91 @@
+package dev.propos.engine.account;
+
+import dev.propos.engine.config.SymbolSpec;
+import dev.propos.engine.event.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An open position of an account, or one that PropOS closed and the platform has still to settle. */
+final class Position {
+
+    final String id;
+    final SymbolSpec symbol;
+    final Side side;
+    final BigDecimal openPrice;
+    final Instant openTime;
+    /** The account's balance just before the open (before its commission): the base of max risk. */
+    final long balanceAtOpenCents;
+
+    /** The lots opened; {@link #lots} is what is still open. */
+    final BigDecimal openedLots;
+    BigDecimal lots;
+    BigDecimal sl;
+    BigDecimal tp;
+    /** The stop loss farthest on the losing side ever set, or null. */
+    BigDecimal farthestSl;
+    /** Σ profit + commission + swap of the closes (settlements included). */
+    long realizedCents;
+
+    /** Keep-percent of an {@code exclude_profit} violation, or null when none applies. */
+    BigDecimal excludeKeepPercent;
+    long excludedCents;
+
+    /** Rule entries (by index) that already judged this position: news and stop loss judge it once. */
+    private long violatedRules;
+
+    /** Lots PropOS closed and the platform has not yet settled (zero when none). */
+    BigDecimal unsettledLots = BigDecimal.ZERO;
+    /** What PropOS realized for the lots it closed and that is not yet matched by a settlement. */
+    long unsettledResultCents;
+
+    Position(String id, SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice, Instant openTime,
+             BigDecimal sl, BigDecimal tp, long balanceAtOpenCents) {
+        this.id = id;
+        this.symbol = symbol;
+        this.side = side;
+        this.openedLots = lots;
+        this.lots = lots;
+        this.openPrice = openPrice;
+        this.openTime = openTime;
+        this.sl = sl;
+        this.tp = tp;
+        this.balanceAtOpenCents = balanceAtOpenCents;
+        noteStopLoss(sl);
+    }
+
+    boolean hasViolated(int ruleIndex) {
+        return (violatedRules & (1L << ruleIndex)) != 0;
+    }
+
+    void markViolated(int ruleIndex) {
+        violatedRules |= 1L << ruleIndex;
+    }
+
+    boolean isOpen() {
+        return lots.signum() > 0;
+    }
+
+    boolean awaitsSettlement() {
+        return unsettledLots.signum() > 0;
+    }
+
+    /** Remembers a stop loss if it is farther on the losing side than any before. */
+    void noteStopLoss(BigDecimal level) {
+        if (level == null) {
+            return;
+        }
+        if (farthestSl == null
+                || (side == Side.BUY ? level.compareTo(farthestSl) < 0 : level.compareTo(farthestSl) > 0)) {
+            farthestSl = level;
+        }
+    }
+
+    /** The loss per unit at the farthest stop loss, never negative (zero without a stop loss). */
+    BigDecimal riskPerUnit() {
+        if (farthestSl == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal move = side == Side.BUY ? openPrice.subtract(farthestSl) : farthestSl.subtract(openPrice);
+        return move.max(BigDecimal.ZERO);
+    }
+}

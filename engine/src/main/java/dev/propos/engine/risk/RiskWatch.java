@@ -1,0 +1,162 @@
+package dev.propos.engine.risk;
+
+import dev.propos.engine.config.RiskConfig;
+import dev.propos.engine.decision.Decision.MatchedPosition;
+import dev.propos.engine.decision.Decision.RiskFlag;
+import dev.propos.engine.event.Side;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+
+/**
+ * Cross-account detection (spec/programs.md, "Risk"): copy trading and hedging between accounts,
+ * judged at every open over the recent opens of every account, finished ones included.
+ */
+public final class RiskWatch {
+
+    private static final Comparator<MatchedPosition> EVIDENCE_ORDER =
+            Comparator.comparing(MatchedPosition::openTime).thenComparing(MatchedPosition::account);
+
+    private final RiskConfig.CopyTrading copyTrading;
+    private final RiskConfig.Hedging hedging;
+    private final Duration memory;
+    /** Recent opens by symbol and side, oldest first. */
+    private final Map<String, ArrayDeque<OpenedPosition>> recent = new HashMap<>();
+    private final Map<String, CopyPair> copyPairs = new HashMap<>();
+    private final Set<String> hedgedPairs = new HashSet<>();
+
+    /** Matches so far between two accounts, and the positions already used in them. */
+    private static final class CopyPair {
+        final List<MatchedPosition> evidence = new ArrayList<>();
+        final Set<String> used = new HashSet<>();
+        boolean flagged;
+    }
+
+    public RiskWatch(RiskConfig config) {
+        this.copyTrading = config.copyTrading();
+        this.hedging = config.hedging();
+        long seconds = Math.max(copyTrading == null ? 0 : copyTrading.windowSeconds(),
+                hedging == null ? 0 : hedging.windowSeconds());
+        this.memory = Duration.ofSeconds(seconds);
+    }
+
+    public boolean isActive() {
+        return copyTrading != null || hedging != null;
+    }
+
+    /**
+     * Judges a new open against the recent ones; {@code stillOpen} tells whether an earlier
+     * position (account, position) is open now. Returns the flags it raises, in order.
+     */
+    public List<RiskFlag> onOpened(OpenedPosition opened, BiPredicate<String, String> stillOpen) {
+        if (!isActive()) {
+            return List.of();
+        }
+        List<RiskFlag> flags = new ArrayList<>();
+        if (copyTrading != null) {
+            copyTrading(opened, flags);
+        }
+        if (hedging != null) {
+            hedging(opened, stillOpen, flags);
+        }
+        ArrayDeque<OpenedPosition> queue = recent.computeIfAbsent(key(opened.symbol(), opened.side()),
+                k -> new ArrayDeque<>());
+        queue.addLast(opened);
+        return flags;
+    }
+
+    private void copyTrading(OpenedPosition opened, List<RiskFlag> flags) {
+        Instant from = opened.openTime().minusSeconds(copyTrading.windowSeconds());
+        for (Map.Entry<String, List<OpenedPosition>> other : byOtherAccount(opened, opened.side(), from).entrySet()) {
+            String pairKey = pairKey(opened.account(), other.getKey());
+            CopyPair pair = copyPairs.computeIfAbsent(pairKey, k -> new CopyPair());
+            if (pair.flagged) {
+                continue;
+            }
+            for (OpenedPosition candidate : other.getValue()) {
+                if (pair.used.add(positionKey(candidate))) {
+                    pair.used.add(positionKey(opened));
+                    pair.evidence.add(candidate.evidence());
+                    pair.evidence.add(opened.evidence());
+                    if (pair.evidence.size() / 2 >= copyTrading.minMatches()) {
+                        pair.flagged = true;
+                        flags.add(flag(opened, "copy_trading", other.getKey(), copyTrading.minMatches(),
+                                pair.evidence));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private void hedging(OpenedPosition opened, BiPredicate<String, String> stillOpen, List<RiskFlag> flags) {
+        Instant from = opened.openTime().minusSeconds(hedging.windowSeconds());
+        for (Map.Entry<String, List<OpenedPosition>> other
+                : byOtherAccount(opened, opened.side().opposite(), from).entrySet()) {
+            String pairKey = pairKey(opened.account(), other.getKey());
+            if (hedgedPairs.contains(pairKey)) {
+                continue;
+            }
+            for (OpenedPosition candidate : other.getValue()) {
+                boolean sameTrader = opened.trader() != null && opened.trader().equals(candidate.trader());
+                if ((hedging.sameTraderOnly() && !sameTrader)
+                        || !stillOpen.test(candidate.account(), candidate.position())) {
+                    continue;
+                }
+                hedgedPairs.add(pairKey);
+                flags.add(flag(opened, "hedging", other.getKey(), 1,
+                        List.of(candidate.evidence(), opened.evidence())));
+                break;
+            }
+        }
+    }
+
+    /** The recent opens on {@code side} at or after {@code from}, of accounts other than the opener's, by account id. */
+    private TreeMap<String, List<OpenedPosition>> byOtherAccount(OpenedPosition opened, Side side, Instant from) {
+        TreeMap<String, List<OpenedPosition>> byAccount = new TreeMap<>();
+        ArrayDeque<OpenedPosition> queue = recent.get(key(opened.symbol(), side));
+        if (queue == null) {
+            return byAccount;
+        }
+        Instant horizon = opened.openTime().minus(memory);
+        while (!queue.isEmpty() && queue.peekFirst().openTime().isBefore(horizon)) {
+            queue.pollFirst();
+        }
+        for (OpenedPosition candidate : queue) {
+            if (!candidate.openTime().isBefore(from) && !candidate.account().equals(opened.account())) {
+                byAccount.computeIfAbsent(candidate.account(), k -> new ArrayList<>()).add(candidate);
+            }
+        }
+        return byAccount;
+    }
+
+    private static RiskFlag flag(OpenedPosition opened, String kind, String otherAccount, int matches,
+                                 List<MatchedPosition> evidence) {
+        List<String> accounts = new ArrayList<>(List.of(opened.account(), otherAccount));
+        accounts.sort(null);
+        List<MatchedPosition> ordered = new ArrayList<>(evidence);
+        ordered.sort(EVIDENCE_ORDER);
+        return new RiskFlag(opened.openTime(), kind, accounts, matches, ordered);
+    }
+
+    private static String key(String symbol, Side side) {
+        return symbol + '\u0000' + side;
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
+    }
+
+    private static String positionKey(OpenedPosition position) {
+        return position.account() + '\u0000' + position.position();
+    }
+}
