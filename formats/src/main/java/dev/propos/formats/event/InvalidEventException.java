@@ -1,0 +1,17 @@
+package dev.propos.formats.event;
+
+/** One event line that does not follow events.md; the message names the field. No location: see {@link EventFormatException}. */
+public final class InvalidEventException extends RuntimeException {
+
+    private final String eventType;
+
+    InvalidEventException(String message, String eventType) {
+        super(message);
+        this.eventType = eventType;
+    }
+
+    /** The line's {@code type} when it was read and known before the problem, else null. */
+    public String eventType() {
+        return eventType;
+    }
+}
