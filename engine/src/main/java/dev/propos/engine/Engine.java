@@ -249,7 +249,7 @@ public final class Engine {
             case BalanceAdjusted adjusted -> account.adjust(adjusted);
             case EquityReported reported -> account.reportEquity(reported);
             case PayoutRequested requested -> account.requestPayout(requested);
-            case PayoutCancelled cancelled -> account.cancelPayout();
+            case PayoutCancelled cancelled -> account.cancelPayout(cancelled.time());
             case AccountStarted started -> throw new IllegalStateException("handled by start");
         }
         afterChange(account);

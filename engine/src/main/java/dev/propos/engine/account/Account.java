@@ -207,7 +207,9 @@ public final class Account {
 
     // ---- lifecycle ------------------------------------------------------------------------------
 
+    /** A finished account keeps the figures of the moment it finished. */
     void fail() {
+        refreshEquity();
         status = Status.FAILED;
     }
 
@@ -216,6 +218,7 @@ public final class Account {
     }
 
     void pass() {
+        refreshEquity();
         status = Status.PASSED;
     }
 
@@ -438,7 +441,11 @@ public final class Account {
         refreshEquity();
     }
 
-    public void cancelPayout() {
+    /**
+     * Restores the last approved payout. No decision answers it, but the rules are evaluated as after
+     * any change, so that an equity-trailing mark follows the restored equity (docs/spec-notes.md).
+     */
+    public void cancelPayout(Instant time) {
         if (lastPayout == null) {
             throw new EngineException("account " + id + " has no approved payout to cancel");
         }
@@ -451,7 +458,7 @@ public final class Account {
         feeRefunded = payout.previousFeeRefunded();
         periodDays = payout.previousPeriod().followedBy(periodDays);
         rules.onPayoutCancelled(payout.maxLoss());
-        refreshEquity();
+        rules.afterChange(time);
     }
 
     /** A quote moved the account's equity: the loss rules and the pass check are evaluated. */

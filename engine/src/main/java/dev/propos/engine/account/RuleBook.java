@@ -107,6 +107,7 @@ final class RuleBook {
 
     /** PropOS's own closes count as closes for inactivity (and, through the balance, the marks). */
     void onClosedByPropos(Position position) {
+        proposCloses++;
         noteClose(evaluationTime);
     }
 
@@ -248,10 +249,30 @@ final class RuleBook {
     // ---- evaluation -----------------------------------------------------------------------------
 
     private Instant evaluationTime;
+    /** Closes PropOS has ordered so far: an evaluation that made one runs the loss rules again. */
+    private long proposCloses;
 
+    /**
+     * Evaluates the rules in the phase's order. A close that PropOS orders is made at once, so the
+     * rules after it see it; when one was made, the loss rules run again (and again), so that no
+     * floor is left reached by a close a later rule ordered: the state an event leaves is one that
+     * no rule would act on if evaluated again (documented in docs/spec-notes.md).
+     */
     private void evaluate(Instant time, Occasion occasion, Position subject) {
         evaluationTime = time;
         account.refreshEquity();
+        long closesBefore;
+        do {
+            closesBefore = proposCloses;
+            evaluateOnce(time, occasion, subject);
+            occasion = Occasion.OTHER;
+        } while (proposCloses != closesBefore && !account.isFinished());
+        if (!account.isFinished()) {
+            checkPass(time);
+        }
+    }
+
+    private void evaluateOnce(Instant time, Occasion occasion, Position subject) {
         for (int i = 0; i < rules.size() && !account.isFinished(); i++) {
             switch (rules.get(i)) {
                 case DailyLoss rule -> checkDailyLoss(i, rule, time);
@@ -277,9 +298,6 @@ final class RuleBook {
                 default -> {
                 }
             }
-        }
-        if (!account.isFinished()) {
-            checkPass(time);
         }
     }
 
