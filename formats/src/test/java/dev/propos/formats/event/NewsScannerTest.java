@@ -17,7 +17,7 @@ class NewsScannerTest {
     private static List<Event.News> scan(String text) {
         List<Event.News> calendar = new ArrayList<>();
         try {
-            NewsScanner.scan("events.jsonl", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), calendar::add);
+            NewsScanner.scan("events.jsonl", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), (news, line) -> calendar.add(news));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,6 +36,19 @@ class NewsScannerTest {
 
         assertThat(calendar).extracting(Event.News::title).containsExactly("NFP", null);
         assertThat(calendar).extracting(n -> n.currencies().getFirst()).containsExactly("USD", "JPY");
+    }
+
+    @Test
+    void reportsEachEntrysLine() throws IOException {
+        List<Integer> lines = new ArrayList<>();
+        NewsScanner.scan("e", new ByteArrayInputStream("""
+                # calendar
+
+                {"type":"news","time":"2026-03-02T13:30:00Z","currencies":["USD"],"impact":"high"}
+                {"type":"news","time":"2026-03-02T15:00:00Z","currencies":["USD"],"impact":"low"}
+                """.getBytes(StandardCharsets.UTF_8)), (news, line) -> lines.add(line));
+
+        assertThat(lines).containsExactly(3, 4);
     }
 
     @Test
