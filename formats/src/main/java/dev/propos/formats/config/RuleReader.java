@@ -33,8 +33,7 @@ final class RuleReader {
         Fields entry = Fields.of(node, "rule entry");
         Node nameNode = entry.require("rule");
         String name = entry.string("rule", nameNode);
-        Fields fields = new Fields(entry.mapping(), "rule " + name);
-        fields.get("rule");
+        Fields fields = entry.as("rule " + name);
         Rule rule = switch (name) {
             case "profit_target" -> profitTarget(fields);
             case "daily_loss" -> dailyLoss(fields);

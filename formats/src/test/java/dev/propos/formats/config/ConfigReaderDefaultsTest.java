@@ -233,6 +233,15 @@ class ConfigReaderDefaultsTest {
         assertThat(config.risk()).isEqualTo(new RiskConfig(null, new RiskConfig.Hedging(60, false)));
     }
 
+    @Test
+    void emptySectionsAreNoSections() {
+        FirmConfig config = read("symbols:\nrisk:\nprograms:\n");
+
+        assertThat(config.symbols()).isEmpty();
+        assertThat(config.programs()).isEmpty();
+        assertThat(config.risk()).isEqualTo(RiskConfig.NONE);
+    }
+
     static String program(String id, int version) {
         return """
                 programs:

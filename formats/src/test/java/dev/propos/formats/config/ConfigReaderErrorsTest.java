@@ -126,6 +126,8 @@ class ConfigReaderErrorsTest {
                         symbols: {}
                         program: []
                         """, 2, "unknown section 'program' (expected symbols, programs, risk)"),
+                arguments("unknown section without a value", "symbols:\nprogram:\n", 2,
+                        "unknown section 'program' (expected symbols, programs, risk)"),
                 arguments("programs not a list", "programs: { id: p }\n", 1, "programs must be a list, got a mapping"),
                 arguments("missing version", """
                         programs:
@@ -267,7 +269,7 @@ class ConfigReaderErrorsTest {
                         risk:
                           copy_trading: { window_seconds: 5 }
                         """, 2, "risk copy_trading: missing min_matches"),
-                arguments("not a mapping", "- a\n- b\n", 1, "configuration must be a mapping, got a list"),
+                arguments("not a mapping", "- a\n- b\n", 1, "a configuration file must be a mapping of symbols, programs and risk, got a list"),
                 arguments("empty file", "# nothing here\n", 1, "the configuration file is empty"));
     }
 
