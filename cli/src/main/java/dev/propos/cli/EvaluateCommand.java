@@ -26,7 +26,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private List<Path> configFiles;
 
     @Option(names = "--events", required = true, paramLabel = "FILE",
-            description = "Events (JSON Lines); repeat to read several files in order as one stream; - is standard input.")
+            description = "Events (JSON Lines); repeat to read several files in order as one stream;"
+                    + " - is standard input.")
     private List<String> eventArguments;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write decisions to FILE instead of standard output.")

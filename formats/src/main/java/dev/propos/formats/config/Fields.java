@@ -117,7 +117,8 @@ final class Fields {
         }
         String code = string(key, node);
         if (!CURRENCY_CODE.matcher(code).matches()) {
-            throw node.error(owner + ": " + key + " must be a three-letter currency code such as USD, got '" + code + "'");
+            throw node.error(owner + ": " + key + " must be a three-letter currency code such as USD, got '"
+                    + code + "'");
         }
         return code;
     }

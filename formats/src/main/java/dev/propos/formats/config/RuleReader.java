@@ -39,8 +39,10 @@ final class RuleReader {
             case "daily_loss" -> dailyLoss(fields);
             case "max_loss" -> maxLoss(fields);
             case "min_trading_days" -> minTradingDays(fields);
-            case "time_limit" -> new Rule.TimeLimit(fields.positiveInteger("days"), EnforcementReader.read(fields, List.of(FAIL)));
-            case "inactivity" -> new Rule.Inactivity(fields.positiveInteger("days"), EnforcementReader.read(fields, List.of(FAIL)));
+            case "time_limit" -> new Rule.TimeLimit(fields.positiveInteger("days"),
+                    EnforcementReader.read(fields, List.of(FAIL)));
+            case "inactivity" -> new Rule.Inactivity(fields.positiveInteger("days"),
+                    EnforcementReader.read(fields, List.of(FAIL)));
             case "consistency" -> consistency(fields);
             case "max_lots" -> maxLots(fields);
             case "max_open_positions" -> new Rule.MaxOpenPositions(fields.positiveInteger("positions"),

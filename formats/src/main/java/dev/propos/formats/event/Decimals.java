@@ -13,7 +13,11 @@ final class Decimals {
     private Decimals() {
     }
 
-    /** The exact value of {@code chars[offset, offset + length)}; throws {@link NumberFormatException} if it is not a number. */
+    /**
+     * The exact value of {@code chars[offset, offset + length)}.
+     *
+     * @throws NumberFormatException when it is not a number
+     */
     static BigDecimal parse(char[] chars, int offset, int length) {
         BigDecimal plain = parsePlain(chars, offset, length);
         return plain != null ? plain : new BigDecimal(chars, offset, length);
