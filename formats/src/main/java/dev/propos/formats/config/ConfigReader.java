@@ -63,23 +63,30 @@ public final class ConfigReader {
         if (root == null) {
             throw new ConfigException(source.name(), 1, "the configuration file is empty");
         }
-        Fields sections = Fields.of(root, "configuration");
-        Node symbolsNode = sections.get("symbols");
-        if (symbolsNode != null) {
-            addSymbols(Fields.of(symbolsNode, "symbols").mapping());
+        if (!(root instanceof Node.Mapping sections)) {
+            throw root.error("a configuration file must be a mapping of symbols, programs and risk, got "
+                    + root.description());
         }
-        Node programsNode = sections.get("programs");
-        if (programsNode != null) {
-            addPrograms(programsNode);
-        }
-        Node riskNode = sections.get("risk");
-        if (riskNode != null) {
-            addRisk(Fields.of(riskNode, "risk"));
-        }
-        for (Node.Entry entry : sections.mapping().entries().values()) {
-            if (!SECTIONS.contains(entry.key())) {
-                throw new ConfigException(source.name(), entry.keyLine(),
-                        "unknown section '" + entry.key() + "' (expected " + String.join(", ", SECTIONS) + ")");
+        for (Node.Entry section : sections.entries().values()) {
+            boolean empty = section.value().isNull(); // "symbols:" with nothing under it
+            switch (section.key()) {
+                case "symbols" -> {
+                    if (!empty) {
+                        addSymbols(Fields.of(section.value(), "symbols").mapping());
+                    }
+                }
+                case "programs" -> {
+                    if (!empty) {
+                        addPrograms(section.value());
+                    }
+                }
+                case "risk" -> {
+                    if (!empty) {
+                        addRisk(Fields.of(section.value(), "risk"));
+                    }
+                }
+                default -> throw new ConfigException(source.name(), section.keyLine(),
+                        "unknown section '" + section.key() + "' (expected " + String.join(", ", SECTIONS) + ")");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to the keys of one mapping (a rule entry, a phase, a symbol ...), remembering which
@@ -16,14 +17,21 @@ import java.util.StringJoiner;
  */
 final class Fields {
 
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
     private final Node.Mapping mapping;
     private final String owner;
-    private final Set<String> read = new HashSet<>();
+    private final Set<String> read;
 
     /** {@code owner} prefixes messages: "rule daily_loss", "phase funded", "symbol EURUSD". */
     Fields(Node.Mapping mapping, String owner) {
+        this(mapping, owner, new HashSet<>());
+    }
+
+    private Fields(Node.Mapping mapping, String owner, Set<String> read) {
         this.mapping = mapping;
         this.owner = owner;
+        this.read = read;
     }
 
     /** A node that must be a mapping, with {@code owner} naming it in messages. */
@@ -32,6 +40,11 @@ final class Fields {
             return new Fields(mapping, owner);
         }
         throw node.error(owner + " must be a mapping, got " + node.description());
+    }
+
+    /** The same keys under a more precise name, once the owner's id is known ("program" becomes "program p"). */
+    Fields as(String newOwner) {
+        return new Fields(mapping, newOwner, read);
     }
 
     Node.Mapping mapping() {
@@ -54,7 +67,7 @@ final class Fields {
     Node get(String key) {
         read.add(key);
         Node.Entry entry = mapping.entries().get(key);
-        if (entry == null || entry.value() instanceof Node.Scalar scalar && scalar.kind() == Node.ScalarKind.NULL) {
+        if (entry == null || entry.value().isNull()) {
             return null;
         }
         return entry.value();
@@ -94,6 +107,20 @@ final class Fields {
             return scalar.text();
         }
         throw wrongType(key, node, "a non-empty string");
+    }
+
+    /** A three-letter ISO 4217 code such as USD; {@code absent} when the key is absent. */
+    String currencyCode(String key, String absent) {
+        Node node = get(key);
+        if (node == null) {
+            return absent;
+        }
+        String code = string(key, node);
+        if (!CURRENCY_CODE.matcher(code).matches()) {
+            throw node.error(owner + ": " + key + " must be a three-letter currency code such as USD, got '"
+                    + code + "'");
+        }
+        return code;
     }
 
     /** A string list; {@code absent} when the key is absent. An empty list is an error. */

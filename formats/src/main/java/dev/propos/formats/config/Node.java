@@ -17,6 +17,11 @@ sealed interface Node {
     /** How the node is named in "must be ..., got ..." messages. */
     String description();
 
+    /** Whether this is YAML null (also what an empty value, {@code key:}, reads as). */
+    default boolean isNull() {
+        return this instanceof Scalar scalar && scalar.kind() == ScalarKind.NULL;
+    }
+
     default ConfigException error(String message) {
         return new ConfigException(file(), line(), message);
     }

@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Reads one entry of {@code programs}: the program, its trading day, its phases and their rules. */
 final class ProgramReader {
-
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private ProgramReader() {
     }
@@ -24,29 +21,15 @@ final class ProgramReader {
     static Program read(Node node) {
         Fields fields = Fields.of(node, "program");
         String id = fields.string("id");
-        fields = new Fields(fields.mapping(), "program " + id);
-        fields.get("id");
+        fields = fields.as("program " + id);
         int version = fields.positiveInteger("version");
         String name = fields.stringOr("name", id);
-        String currency = currency(fields, "currency", "USD");
+        String currency = fields.currencyCode("currency", "USD");
         long initialBalanceCents = fields.positiveCents("initial_balance");
         TradingDay tradingDay = tradingDay(fields);
         List<Phase> phases = phases(fields);
         fields.rejectUnknown();
         return new Program(id, version, name, currency, initialBalanceCents, tradingDay, phases);
-    }
-
-    static String currency(Fields fields, String key, String absent) {
-        Node node = fields.get(key);
-        if (node == null) {
-            return absent;
-        }
-        String code = fields.string(key, node);
-        if (!CURRENCY_CODE.matcher(code).matches()) {
-            throw node.error(fields.owner() + ": " + key + " must be a three-letter currency code such as USD, got '"
-                    + code + "'");
-        }
-        return code;
     }
 
     private static TradingDay tradingDay(Fields program) {
@@ -92,8 +75,7 @@ final class ProgramReader {
 
     private static Phase phase(Fields phaseFields, Map<String, Node> nextNodes) {
         String id = phaseFields.string("id");
-        Fields fields = new Fields(phaseFields.mapping(), phaseFields.owner() + " " + id);
-        fields.get("id");
+        Fields fields = phaseFields.as(phaseFields.owner() + " " + id);
         String next = fields.stringOr("next", null);
         if (next != null) {
             nextNodes.put(id, fields.get("next"));

@@ -33,15 +33,16 @@ final class RuleReader {
         Fields entry = Fields.of(node, "rule entry");
         Node nameNode = entry.require("rule");
         String name = entry.string("rule", nameNode);
-        Fields fields = new Fields(entry.mapping(), "rule " + name);
-        fields.get("rule");
+        Fields fields = entry.as("rule " + name);
         Rule rule = switch (name) {
             case "profit_target" -> profitTarget(fields);
             case "daily_loss" -> dailyLoss(fields);
             case "max_loss" -> maxLoss(fields);
             case "min_trading_days" -> minTradingDays(fields);
-            case "time_limit" -> new Rule.TimeLimit(fields.positiveInteger("days"), EnforcementReader.read(fields, List.of(FAIL)));
-            case "inactivity" -> new Rule.Inactivity(fields.positiveInteger("days"), EnforcementReader.read(fields, List.of(FAIL)));
+            case "time_limit" -> new Rule.TimeLimit(fields.positiveInteger("days"),
+                    EnforcementReader.read(fields, List.of(FAIL)));
+            case "inactivity" -> new Rule.Inactivity(fields.positiveInteger("days"),
+                    EnforcementReader.read(fields, List.of(FAIL)));
             case "consistency" -> consistency(fields);
             case "max_lots" -> maxLots(fields);
             case "max_open_positions" -> new Rule.MaxOpenPositions(fields.positiveInteger("positions"),

@@ -11,11 +11,9 @@ final class SectionReaders {
 
     static SymbolSpec symbol(String name, Node node) {
         Fields fields = Fields.of(node, "symbol " + name);
+        fields.require("profit_currency");
         SymbolSpec symbol = new SymbolSpec(name, fields.positiveDecimal("contract_size"),
-                ProgramReader.currency(fields, "profit_currency", null));
-        if (symbol.profitCurrency() == null) {
-            throw fields.error("missing profit_currency");
-        }
+                fields.currencyCode("profit_currency", null));
         fields.rejectUnknown();
         return symbol;
     }

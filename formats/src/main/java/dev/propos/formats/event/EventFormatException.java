@@ -1,6 +1,9 @@
 package dev.propos.formats.event;
 
-/** An invalid event line, located. Its message reads {@code FILE:LINE: message}, as {@code propos evaluate} prints it. */
+/**
+ * An invalid event line, located. Its message reads {@code FILE:LINE: message}, as
+ * {@code propos evaluate} prints it.
+ */
 public final class EventFormatException extends RuntimeException {
 
     private final String source;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public final class EventLineParser {
         SIDE, LOTS, PRICE, SL, TP, COMMISSION, PROFIT, SWAP, AMOUNT, REASON, EQUITY, BID, ASK, CURRENCIES, SYMBOLS,
         IMPACT, TITLE, END_TIME, KNOWN_FROM;
 
-        final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+        final String wireName = name().toLowerCase(Locale.ROOT);
 
         private static final Map<String, Field> BY_WIRE_NAME = new HashMap<>();
 
@@ -129,7 +130,8 @@ public final class EventLineParser {
     private static Object value(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> OtherValue.NULL;
@@ -219,7 +221,7 @@ public final class EventLineParser {
         }
         if (value instanceof String text) {
             try {
-                return new BigDecimal(text);
+                return Decimals.parse(text);
             } catch (NumberFormatException e) {
                 // reported below
             }

@@ -1,6 +1,9 @@
 package dev.propos.formats.event;
 
-/** One event line that does not follow events.md; the message names the field. No location: see {@link EventFormatException}. */
+/**
+ * One event line that does not follow events.md; the message names the field. It has no location:
+ * readers wrap it in an {@link EventFormatException}.
+ */
 public final class InvalidEventException extends RuntimeException {
 
     private final String eventType;

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The pre-scan of evaluate.md: finds the calendar ({@code news}) lines of an input, so that they
@@ -21,18 +21,19 @@ public final class NewsScanner {
     }
 
     /**
-     * Hands every news event of {@code file}, in order, to {@code calendar}.
+     * Hands every news event of {@code file}, in order, to {@code calendar} with its 1-based line
+     * (so that the caller can locate what it does with it).
      *
      * @throws EventFormatException when a news line is invalid
      */
-    public static void scan(Path file, Consumer<Event.News> calendar) throws IOException {
+    public static void scan(Path file, ObjIntConsumer<Event.News> calendar) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             scan(file.toString(), in, calendar);
         }
     }
 
-    /** As {@link #scan(Path, Consumer)}, for a stream named {@code sourceName}; does not close it. */
-    public static void scan(String sourceName, InputStream in, Consumer<Event.News> calendar) throws IOException {
+    /** As {@link #scan(Path, ObjIntConsumer)}, for a stream named {@code sourceName}; does not close it. */
+    public static void scan(String sourceName, InputStream in, ObjIntConsumer<Event.News> calendar) throws IOException {
         LineSplitter lines = new LineSplitter(in);
         EventLineParser parser = new EventLineParser();
         while (lines.advance()) {
@@ -41,7 +42,7 @@ public final class NewsScanner {
             }
             try {
                 if (parser.parse(lines.buffer(), lines.lineStart(), lines.lineLength()) instanceof Event.News news) {
-                    calendar.accept(news);
+                    calendar.accept(news, lines.lineNumber());
                 }
             } catch (InvalidEventException e) {
                 if ("news".equals(e.eventType())) {

@@ -68,7 +68,7 @@ public final class Rfc3339 {
     public static int encode(Instant instant, byte[] out, int offset) {
         long epochSecond = instant.getEpochSecond();
         long epochDay = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+        int secondOfDay = Math.floorMod(epochSecond, SECONDS_PER_DAY);
         // Civil date from day count (H. Hinnant's algorithm), in 400-year eras starting on March 1st.
         long shifted = epochDay + DAYS_0000_03_01_TO_EPOCH;
         long era = Math.floorDiv(shifted, 146_097);
