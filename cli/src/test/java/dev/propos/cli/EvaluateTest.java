@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code propos evaluate} against the real engine: decisions, status lines, and errors the engine finds. */
-@Disabled("needs engine: Engine.apply is being written")
 class EvaluateTest {
 
     private static final Path EXAMPLES = Path.of(System.getProperty("propos.examples", "/work/shared/examples"));
