@@ -403,7 +403,13 @@ public final class Account {
                 moveCapital(amount);
                 rules.shiftMaxLossCapital(amount);
             }
-            case CORRECTION -> realize(amount);
+            case CORRECTION -> {
+                // A reported equity is moved by every balance adjustment since the report, corrections included.
+                if (reportedEquityCents != null) {
+                    reportedEquityCents += amount;
+                }
+                realize(amount);
+            }
         }
         rules.afterChange(event.time());
     }
