@@ -359,10 +359,12 @@ public final class Account {
         long platformCents = (event.profit() != null
                 ? Money.toCents(event.profit())
                 : realizedCents(position, lots, event.price())) + extrasCents;
+        // PropOS's result for these lots: its whole result for the position pro rata (not what is
+        // left unsettled, which would carry earlier roundings along); the last settlement takes the rest.
         long proposCents = lots.compareTo(position.unsettledLots) == 0
                 ? position.unsettledResultCents
-                : Money.toCents(BigDecimal.valueOf(position.unsettledResultCents).multiply(lots)
-                        .divide(position.unsettledLots, Money.DIVISION).movePointLeft(2));
+                : Money.toCents(BigDecimal.valueOf(position.proposResultCents).multiply(lots)
+                        .divide(position.proposLots, Money.DIVISION).movePointLeft(2));
         position.unsettledLots = position.unsettledLots.subtract(lots);
         position.unsettledResultCents -= proposCents;
         if (!position.awaitsSettlement()) {
@@ -384,6 +386,8 @@ public final class Account {
         long result = realizedCents(position, position.lots, price);
         position.unsettledLots = position.unsettledLots.add(position.lots);
         position.unsettledResultCents += result;
+        position.proposLots = position.proposLots.add(position.lots);
+        position.proposResultCents += result;
         position.lots = BigDecimal.ZERO;
         open.remove(position);
         position.realizedCents += result;
@@ -406,7 +410,13 @@ public final class Account {
                 moveCapital(amount);
                 rules.shiftMaxLossCapital(amount);
             }
-            case CORRECTION -> realize(amount);
+            case CORRECTION -> {
+                // A reported equity is moved by every balance adjustment since the report, corrections included.
+                if (reportedEquityCents != null) {
+                    reportedEquityCents += amount;
+                }
+                realize(amount);
+            }
         }
         rules.afterChange(event.time());
     }

@@ -37,6 +37,9 @@ final class Position {
     BigDecimal unsettledLots = BigDecimal.ZERO;
     /** What PropOS realized for the lots it closed and that is not yet matched by a settlement. */
     long unsettledResultCents;
+    /** All the lots PropOS closed, and what it realized for them: the base of a partial settlement's share. */
+    BigDecimal proposLots = BigDecimal.ZERO;
+    long proposResultCents;
 
     Position(String id, SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice, Instant openTime,
              BigDecimal sl, BigDecimal tp, long balanceAtOpenCents) {
