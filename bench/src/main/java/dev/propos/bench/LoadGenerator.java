@@ -62,7 +62,9 @@ public final class LoadGenerator {
     private final int symbols;
     private final int positionsPerAccount;
     private final BigDecimal[] mids;
-    private int eventTimeMillisOffset;
+    /** Each symbol's distance from its starting price, in ticks. */
+    private final long[] offsetTicks;
+    private long eventTimeMillisOffset;
 
     public LoadGenerator(long seed, int accounts, int symbols, int positionsPerAccount) {
         this.random = new Random(seed);
@@ -70,6 +72,7 @@ public final class LoadGenerator {
         this.symbols = Math.min(symbols, INSTRUMENTS.size());
         this.positionsPerAccount = positionsPerAccount;
         this.mids = new BigDecimal[this.symbols];
+        this.offsetTicks = new long[this.symbols];
         for (int s = 0; s < this.symbols; s++) {
             mids[s] = INSTRUMENTS.get(s).start();
         }
@@ -110,7 +113,7 @@ public final class LoadGenerator {
             symbols.put(instrument.symbol(), new SymbolSpec(instrument.symbol(), instrument.contractSize(), "USD"));
         }
         return new FirmConfig(symbols, List.of(twoStep, oneStep, instant),
-                new RiskConfig(new RiskConfig.CopyTrading(5, 3), new RiskConfig.Hedging(60, false)));
+                new RiskConfig(new RiskConfig.CopyTrading(5, 3), new RiskConfig.Hedging(60, true)));
     }
 
     private static LimitAmount percent(int percent) {
@@ -132,7 +135,16 @@ public final class LoadGenerator {
     }
 
     private Instant nextTime() {
-        eventTimeMillisOffset += 1 + random.nextInt(3);
+        return nextTime(3);
+    }
+
+    private Instant nextTime(int maxStepMillis) {
+        eventTimeMillisOffset += 1 + random.nextInt(maxStepMillis);
+        return START.plusMillis(eventTimeMillisOffset);
+    }
+
+    /** The time of the last event made so far. */
+    Instant lastTime() {
         return START.plusMillis(eventTimeMillisOffset);
     }
 
@@ -161,18 +173,30 @@ public final class LoadGenerator {
                 .movePointLeft(2);
         BigDecimal half = instrument.spread().divide(BigDecimal.valueOf(2));
         BigDecimal price = side == Side.BUY ? mids[s].add(half) : mids[s].subtract(half);
-        return new Event.PositionOpened(nextTime(), null, accountId(account), "p" + number + "-" + eventTimeMillisOffset,
+        // Opens arrive a few per second across the firm, as on a live platform.
+        return new Event.PositionOpened(nextTime(400), null, accountId(account), "p" + number + "-" + eventTimeMillisOffset,
                 instrument.symbol(), side, lots, price, null, null, new BigDecimal("-3.00"));
     }
 
-    /** The next quote of a random symbol: its mid moved by up to two ticks. */
+    /** The next quote of a random symbol. */
     public Event.Quote nextQuote() {
         return quote(random.nextInt(symbols));
     }
 
+    /**
+     * Moves a symbol's mid by a tick or leaves it, pulled gently back toward its starting price so
+     * that, as in a real market, prices wander within a range (about ±500 ticks) instead of
+     * drifting without bound over a long run.
+     */
     private Event.Quote quote(int s) {
         Instrument instrument = INSTRUMENTS.get(s);
-        mids[s] = mids[s].add(instrument.tick().multiply(BigDecimal.valueOf(random.nextInt(5) - 2)));
+        long offset = offsetTicks[s];
+        int step = random.nextInt(5) - 2; // -2..2, as often down as up
+        if (random.nextInt(250_000) < Math.min(Math.abs(offset) * 2, 250_000)) {
+            step = offset > 0 ? -1 : 1;
+        }
+        offsetTicks[s] = offset + step;
+        mids[s] = instrument.start().add(instrument.tick().multiply(BigDecimal.valueOf(offsetTicks[s])));
         BigDecimal half = instrument.spread().divide(BigDecimal.valueOf(2));
         return new Event.Quote(nextTime(), null, instrument.symbol(), mids[s].subtract(half), mids[s].add(half));
     }

@@ -1,7 +1,6 @@
 package dev.propos.bench;
 
 import dev.propos.engine.Engine;
-import dev.propos.engine.event.Event;
 import dev.propos.engine.reference.ReferenceEvaluator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,21 +37,21 @@ public class QuoteBenchmark {
     public boolean naive;
 
     private Engine engine;
-    private LoadGenerator load;
+    private QuoteTape tape;
     private long decisions;
 
     @Setup(Level.Trial)
     public void setUp() {
-        load = new LoadGenerator(42, accounts, 8, 4);
+        LoadGenerator load = new LoadGenerator(42, accounts, 8, 4);
         engine = naive ? ReferenceEvaluator.create(LoadGenerator.config(), d -> decisions++)
                 : new Engine(LoadGenerator.config(), d -> decisions++);
         load.setup(engine::apply);
+        tape = new QuoteTape(load, 1 << 20, load.lastTime());
     }
 
     @Benchmark
     public void quote(Blackhole blackhole) {
-        Event.Quote quote = load.nextQuote();
-        engine.apply(quote);
+        engine.apply(tape.next());
         blackhole.consume(decisions);
     }
 }

@@ -43,6 +43,8 @@ public final class Account {
     long referenceCents;
     long balanceCents;
     long equityCents;
+    /** The market version {@link #equityCents} was computed at (-1: since changed otherwise). */
+    private long equityVersion = -1;
     /** The platform's last equity figure, moved by capital since; null when quotes value the account. */
     private Long reportedEquityCents;
 
@@ -149,7 +151,7 @@ public final class Account {
 
     /** The symbols whose quotes change this account's equity (positions and their conversions). */
     public Set<String> quoteDependencies() {
-        if (reportedEquityCents != null || open.isEmpty()) {
+        if (!valuedByQuotes()) {
             return Set.of();
         }
         Set<String> symbols = new LinkedHashSet<>();
@@ -171,18 +173,38 @@ public final class Account {
         return rules.quietEquityBand();
     }
 
-    /** Open positions in the order they were opened, as the quote router sees them. */
-    public List<OpenPosition> openPositionViews() {
-        List<OpenPosition> views = new ArrayList<>(open.size());
-        for (Position position : open) {
-            views.add(new OpenPosition(position.symbol, position.side, position.lots, position.openPrice));
-        }
-        return views;
+    /** Whether quotes value this account now: it holds positions and has no platform equity report. */
+    public boolean valuedByQuotes() {
+        return reportedEquityCents == null && !open.isEmpty();
     }
 
-    /** What the quote router needs to know of an open position. */
-    public record OpenPosition(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots,
-                               BigDecimal openPrice) {
+    /** Visits the open positions in the order they were opened (for the quote router; no copies). */
+    public void forEachOpenPosition(PositionVisitor visitor) {
+        for (Position position : open) {
+            visitor.visit(position.symbol, position.side, position.lots);
+        }
+    }
+
+    /** What the quote router sees of an open position. */
+    @FunctionalInterface
+    public interface PositionVisitor {
+        void visit(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots);
+    }
+
+    /** Equity at the latest quotes: the figure of the last evaluation if no quote came since, else afresh. */
+    public long equityAtLatestQuotes() {
+        return equityVersion == market.version() ? equityCents : computeEquity();
+    }
+
+    private long computeEquity() {
+        if (reportedEquityCents != null) {
+            return reportedEquityCents;
+        }
+        long equity = balanceCents;
+        for (Position position : open) {
+            equity += floatingCents(position);
+        }
+        return equity;
     }
 
     public String currency() {
@@ -231,15 +253,13 @@ public final class Account {
 
     /** Recomputes equity from the balance and every open position at the latest quotes. */
     void refreshEquity() {
-        if (reportedEquityCents != null) {
-            equityCents = reportedEquityCents;
-            return;
-        }
-        long equity = balanceCents;
-        for (Position position : open) {
-            equity += floatingCents(position);
-        }
-        equityCents = equity;
+        equityCents = computeEquity();
+        equityVersion = market.version();
+    }
+
+    /** Balance, positions or the equity report changed: the cached equity no longer holds. */
+    private void invalidateEquity() {
+        equityVersion = -1;
     }
 
     /** A position's floating P&L in the account currency, rounded to cents; 0 without quote or conversion. */
@@ -261,6 +281,7 @@ public final class Account {
 
     /** Realized profit or loss of the current day: a close, a settlement or a correction. */
     private void realize(long cents) {
+        invalidateEquity();
         balanceCents += cents;
         phaseDays.addProfit(cents);
         periodDays.addProfit(cents);
@@ -272,6 +293,7 @@ public final class Account {
 
     /** Capital moved in or out (deposit, withdrawal, payout, cancelled payout): the day's room stays. */
     private void moveCapital(long cents) {
+        invalidateEquity();
         balanceCents += cents;
         dayStartBalanceCents += cents;
         dayStartEquityCents += cents;
@@ -290,6 +312,7 @@ public final class Account {
         SymbolSpec symbol = market.spec(event.symbol());
         Position position = new Position(event.position(), symbol, event.side(), event.lots(), event.price(),
                 event.time(), event.sl(), event.tp(), balanceCents);
+        invalidateEquity();
         positions.put(position.id, position);
         open.add(position);
         sequence.put(position, nextSequence++);
@@ -335,6 +358,7 @@ public final class Account {
         long profit = event.profit() != null
                 ? Money.toCents(event.profit())
                 : realizedCents(position, lots, event.price());
+        invalidateEquity();
         position.lots = position.lots.subtract(lots);
         boolean full = !position.isOpen();
         if (full) {
@@ -388,6 +412,7 @@ public final class Account {
         position.unsettledResultCents += result;
         position.proposLots = position.proposLots.add(position.lots);
         position.proposResultCents += result;
+        invalidateEquity();
         position.lots = BigDecimal.ZERO;
         open.remove(position);
         position.realizedCents += result;
@@ -422,6 +447,7 @@ public final class Account {
     }
 
     public void reportEquity(EquityReported event) {
+        invalidateEquity();
         reportedEquityCents = Money.toCents(event.equity());
         rules.afterChange(event.time());
     }

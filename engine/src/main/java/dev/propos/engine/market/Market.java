@@ -17,17 +17,28 @@ public final class Market {
     private final FirmConfig config;
     private final Map<String, Quote> quotes = new HashMap<>();
     private final Map<String, SymbolSpec> specs = new HashMap<>();
+    private long version;
 
     public Market(FirmConfig config) {
         this.config = config;
     }
 
-    /** The latest bid and ask of a symbol, with their mid. */
-    public record Quote(BigDecimal bid, BigDecimal ask, BigDecimal mid) {
+    /** The latest bid and ask of a symbol. */
+    public record Quote(BigDecimal bid, BigDecimal ask) {
+        /** {@code (bid + ask) / 2}, exact; computed only where a conversion needs it. */
+        public BigDecimal mid() {
+            return bid.add(ask).divide(TWO);
+        }
     }
 
     public void update(String symbol, BigDecimal bid, BigDecimal ask) {
-        quotes.put(symbol, new Quote(bid, ask, bid.add(ask).divide(TWO)));
+        quotes.put(symbol, new Quote(bid, ask));
+        version++;
+    }
+
+    /** Counts quote updates: a valuation made at this version is at the latest quotes. */
+    public long version() {
+        return version;
     }
 
     /** The latest quote, or null. */

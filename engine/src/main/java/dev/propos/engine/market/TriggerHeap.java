@@ -3,33 +3,39 @@ package dev.propos.engine.market;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of trigger prices (as long keys) in flat arrays, each tagged with an account
- * slot and the version of that account's triggers it belongs to. Entries of older versions are
- * stale: they are skipped when they surface and swept out when they outnumber the live ones.
+ * A min-heap of trigger prices (as long keys), each tagged with an account slot and the version
+ * of that account's triggers it belongs to. Entries of older versions are stale: they are
+ * skipped when they surface and swept out when they outnumber the live ones.
+ *
+ * <p>Laid out for the cache: a 4-ary heap (half the depth of a binary one) in one flat array
+ * holding each entry's key and its slot-and-version side by side, so that the four children of a
+ * node share a cache line and a sift touches about one line per level.
  */
 final class TriggerHeap {
 
-    private long[] keys = new long[64];
-    private int[] slots = new int[64];
-    private int[] versions = new int[64];
+    private static final int ARITY = 4;
+
+    /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version). */
+    private long[] entries = new long[2 * 64];
     private int size;
 
     void push(long key, int slot, int version) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            slots = Arrays.copyOf(slots, size * 2);
-            versions = Arrays.copyOf(versions, size * 2);
+        if (2 * size == entries.length) {
+            entries = Arrays.copyOf(entries, entries.length * 2);
         }
+        long tag = tag(slot, version);
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (keys[parent] <= key) {
+            int parent = (i - 1) / ARITY;
+            if (entries[2 * parent] <= key) {
                 break;
             }
-            move(parent, i);
+            entries[2 * i] = entries[2 * parent];
+            entries[2 * i + 1] = entries[2 * parent + 1];
             i = parent;
         }
-        set(i, key, slot, version);
+        entries[2 * i] = key;
+        entries[2 * i + 1] = tag;
     }
 
     boolean isEmpty() {
@@ -41,22 +47,21 @@ final class TriggerHeap {
     }
 
     long topKey() {
-        return keys[0];
+        return entries[0];
     }
 
     int topSlot() {
-        return slots[0];
+        return (int) (entries[1] >>> 32);
     }
 
     int topVersion() {
-        return versions[0];
+        return (int) entries[1];
     }
 
     void pop() {
         size--;
         if (size > 0) {
-            move(size, 0);
-            siftDown(0);
+            siftDown(0, entries[2 * size], entries[2 * size + 1]);
         }
     }
 
@@ -64,46 +69,45 @@ final class TriggerHeap {
     void sweep(int[] currentVersions) {
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            if (versions[i] == currentVersions[slots[i]]) {
-                set(kept++, keys[i], slots[i], versions[i]);
+            long tag = entries[2 * i + 1];
+            if ((int) tag == currentVersions[(int) (tag >>> 32)]) {
+                entries[2 * kept] = entries[2 * i];
+                entries[2 * kept + 1] = tag;
+                kept++;
             }
         }
         size = kept;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i);
+        for (int i = (size - 2) / ARITY; i >= 0; i--) {
+            siftDown(i, entries[2 * i], entries[2 * i + 1]);
         }
     }
 
-    private void siftDown(int i) {
-        long key = keys[i];
-        int slot = slots[i];
-        int version = versions[i];
+    /** Places (key, tag) at {@code i} or below it, moving smaller children up. */
+    private void siftDown(int i, long key, long tag) {
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
+            int first = ARITY * i + 1;
+            if (first >= size) {
                 break;
             }
-            if (child + 1 < size && keys[child + 1] < keys[child]) {
-                child++;
+            int last = Math.min(first + ARITY, size);
+            int least = first;
+            for (int child = first + 1; child < last; child++) {
+                if (entries[2 * child] < entries[2 * least]) {
+                    least = child;
+                }
             }
-            if (keys[child] >= key) {
+            if (entries[2 * least] >= key) {
                 break;
             }
-            move(child, i);
-            i = child;
+            entries[2 * i] = entries[2 * least];
+            entries[2 * i + 1] = entries[2 * least + 1];
+            i = least;
         }
-        set(i, key, slot, version);
+        entries[2 * i] = key;
+        entries[2 * i + 1] = tag;
     }
 
-    private void move(int from, int to) {
-        keys[to] = keys[from];
-        slots[to] = slots[from];
-        versions[to] = versions[from];
-    }
-
-    private void set(int i, long key, int slot, int version) {
-        keys[i] = key;
-        slots[i] = slot;
-        versions[i] = version;
+    private static long tag(int slot, int version) {
+        return ((long) slot << 32) | (version & 0xFFFF_FFFFL);
     }
 }

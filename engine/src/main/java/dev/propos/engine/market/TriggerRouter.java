@@ -1,18 +1,15 @@
 package dev.propos.engine.market;
 
 import dev.propos.engine.account.Account;
-import dev.propos.engine.account.Account.OpenPosition;
+import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
-import dev.propos.engine.money.Money;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,32 +18,42 @@ import java.util.Set;
  * The hot path's quote router. Each account gets trigger prices per symbol it holds: the bid or
  * ask at which, if nothing else moved, its equity could leave the band in which no rule can act
  * (reach a floor, or make a new high or the target). The band's room is shared equally among
- * the account's symbols, less a margin for rounding each position to cents, so that no
- * combination of moves that crosses no trigger can leave the band. A quote then pops only the
- * triggers it crosses, from four heaps per symbol, and costs O(1) when it crosses none.
+ * the account's symbols, less a cent per position for the rounding of each position to cents
+ * (half a cent now, half a cent then), so that no combination of moves that crosses no trigger
+ * can leave the band. A quote then pops only the triggers it crosses, from four heaps per
+ * symbol, and costs O(1) when it crosses none; a crossed trigger has the account revalued
+ * exactly, and its triggers placed anew.
  *
- * <p>Accounts whose valuation is not linear in the symbol's own prices (a profit currency other
- * than the account's, or a symbol with no quote yet) are revalued on every quote of the symbols
- * they depend on.
+ * <p>Trigger prices are keys in units of 1e-9, rounded so that a trigger never fires late (it may
+ * fire early: the exact revaluation decides). Accounts whose valuation is not linear in the
+ * symbol's own prices (a profit currency other than the account's, or a symbol with no quote yet)
+ * are revalued on every quote of the symbols they depend on.
  */
 public final class TriggerRouter implements QuoteRouter {
 
     private static final int KEY_SCALE = 9;
+    private static final long NANOS_PER_UNIT = 1_000_000_000L;
+    /** Room beyond which long arithmetic could overflow: capping it only makes triggers fire sooner. */
+    private static final long MAX_ROOM_CENTS = 9_000_000_000L;
     private static final long KEY_LIMIT = 1L << 62;
-    private static final MathContext PRECISION = MathContext.DECIMAL128;
-    private static final BigDecimal HALF_CENT = new BigDecimal("0.5");
+    private static final BigDecimal MAX_NOTIONAL = BigDecimal.valueOf(1_000_000_000_000L);
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L, 1_000_000_000L};
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(Account::id);
 
     private final Market market;
     private final Map<String, SymbolTriggers> bySymbol = new HashMap<>();
     private final Map<Account, Integer> slotOf = new HashMap<>();
     private final List<Integer> freeSlots = new ArrayList<>();
+    private final List<Holding> holdings = new ArrayList<>();
+    private final List<Account> fired = new ArrayList<>();
     private Account[] accounts = new Account[256];
     private int[] versions = new int[256];
     private int[] firedStamps = new int[256];
     private String[][] registeredSymbols = new String[256][];
     private int slotCount;
     private int stamp;
+    private boolean linear;
 
     /** The triggers of one symbol. Max-heaps hold negated keys. */
     private static final class SymbolTriggers {
@@ -56,15 +63,33 @@ public final class TriggerRouter implements QuoteRouter {
         final TriggerHeap askFalls = new TriggerHeap();
         final Set<Account> always = new HashSet<>();
         int liveSlots;
+        /** The quote the keys below were computed from. */
+        Market.Quote keyed;
+        long bidFloor;
+        long bidCeil;
+        long askFloor;
+        long askCeil;
+
+        /** The latest quote's prices as keys (computed once per quote). */
+        void keyQuote(Market.Quote quote) {
+            if (quote != keyed) {
+                keyed = quote;
+                bidFloor = floorKey(quote.bid());
+                bidCeil = quote.bid().scale() <= KEY_SCALE ? bidFloor : ceilKey(quote.bid());
+                askFloor = floorKey(quote.ask());
+                askCeil = quote.ask().scale() <= KEY_SCALE ? askFloor : ceilKey(quote.ask());
+            }
+        }
     }
 
-    /** An account's positions in one symbol, valued at the latest quote. */
+    /** An account's positions in one symbol. */
     private static final class Holding {
-        BigDecimal buyLots = BigDecimal.ZERO;
-        BigDecimal sellLots = BigDecimal.ZERO;
-        BigDecimal exactCents = BigDecimal.ZERO;
-        long roundedCents;
+        SymbolSpec symbol;
+        BigDecimal buyLots;
+        BigDecimal sellLots;
         int positions;
+        /** The holding's share of the account's room, in millionths (by notional). */
+        long weight;
     }
 
     public TriggerRouter(Market market) {
@@ -76,12 +101,12 @@ public final class TriggerRouter implements QuoteRouter {
         int slot = slotFor(account);
         versions[slot]++;
         unregister(slot);
-        if (account.isFinished() || account.quoteDependencies().isEmpty()) {
+        if (account.isFinished() || !account.valuedByQuotes()) {
             release(account, slot);
             return;
         }
-        Map<String, Holding> holdings = valueHoldings(account);
-        if (holdings == null) {
+        collectHoldings(account);
+        if (!linear) {
             Set<String> dependencies = account.quoteDependencies();
             for (String symbol : dependencies) {
                 triggers(symbol).always.add(account);
@@ -89,85 +114,135 @@ public final class TriggerRouter implements QuoteRouter {
             registeredSymbols[slot] = dependencies.toArray(String[]::new);
             return;
         }
-        long equity = account.balanceCents();
-        for (Holding holding : holdings.values()) {
-            equity += holding.roundedCents;
-        }
+        long equity = account.equityAtLatestQuotes();
         long[] band = account.quietEquityBand();
-        BigDecimal shares = BigDecimal.valueOf(holdings.size());
-        BigDecimal fallRoom = band[0] == Long.MIN_VALUE ? null
-                : BigDecimal.valueOf(equity - band[0]).divide(shares, PRECISION);
-        BigDecimal riseRoom = band[1] == Long.MAX_VALUE ? null
-                : BigDecimal.valueOf(band[1] - equity).divide(shares, PRECISION);
+        long totalWeight = weighByNotional();
         String[] symbols = new String[holdings.size()];
-        int i = 0;
-        for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
-            symbols[i++] = entry.getKey();
-            SymbolTriggers triggers = triggers(entry.getKey());
+        for (int i = 0; i < holdings.size(); i++) {
+            Holding holding = holdings.get(i);
+            symbols[i] = holding.symbol.name();
+            SymbolTriggers triggers = triggers(symbols[i]);
             triggers.liveSlots++;
-            placeTriggers(triggers, entry.getKey(), entry.getValue(), fallRoom, riseRoom, slot);
+            long fallShare = band[0] == Long.MIN_VALUE ? Long.MAX_VALUE
+                    : share(equity - band[0], holding.weight, totalWeight);
+            long riseShare = band[1] == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : share(band[1] - equity, holding.weight, totalWeight);
+            placeTriggers(triggers, holding, fallShare, riseShare, slot);
         }
         registeredSymbols[slot] = symbols;
     }
 
-    /** Groups the positions by symbol and values them; null when some cannot be valued linearly. */
-    private Map<String, Holding> valueHoldings(Account account) {
-        Map<String, Holding> holdings = new LinkedHashMap<>();
-        for (OpenPosition position : account.openPositionViews()) {
-            String symbol = position.symbol().name();
-            BigDecimal price = market.exitPrice(symbol, position.side());
-            if (price == null || !position.symbol().profitCurrency().equals(account.currency())) {
-                return null;
-            }
-            Holding holding = holdings.computeIfAbsent(symbol, s -> new Holding());
-            BigDecimal exact = Market.profit(position.symbol(), position.side(), position.lots(),
-                    position.openPrice(), price).movePointRight(2);
-            holding.exactCents = holding.exactCents.add(exact);
-            holding.roundedCents += Money.toCents(exact.movePointLeft(2));
-            holding.positions++;
-            if (position.side() == Side.BUY) {
-                holding.buyLots = holding.buyLots.add(position.lots());
-            } else {
-                holding.sellLots = holding.sellLots.add(position.lots());
-            }
+    /**
+     * Weighs each holding by its notional (contract × lots × price), in millionths of the total:
+     * sharing the room by notional puts every symbol's trigger at about the same relative price
+     * move, which keeps an account quiet longest when prices move alike in relative terms.
+     * Returns the sum of the weights. Any split whose shares add up to at most the room is safe.
+     */
+    private long weighByNotional() {
+        long total = 0;
+        for (Holding holding : holdings) {
+            BigDecimal notional = holding.symbol.contractSize().multiply(holding.buyLots.add(holding.sellLots))
+                    .multiply(market.quote(holding.symbol.name()).bid().abs());
+            holding.weight = Math.max(1, notional.min(MAX_NOTIONAL).longValue());
+            total += holding.weight;
         }
-        return holdings;
+        long scaled = 0;
+        for (Holding holding : holdings) {
+            holding.weight = Math.max(1, holding.weight * 1_000_000 / total);
+            scaled += holding.weight;
+        }
+        return scaled;
     }
 
-    private void placeTriggers(SymbolTriggers triggers, String symbol, Holding holding, BigDecimal fallRoom,
-                               BigDecimal riseRoom, int slot) {
-        Market.Quote quote = market.quote(symbol);
-        BigDecimal contract = market.spec(symbol).contractSize().movePointRight(2);
-        BigDecimal margin = HALF_CENT.multiply(BigDecimal.valueOf(holding.positions));
-        BigDecimal roundingGain = BigDecimal.valueOf(holding.roundedCents).subtract(holding.exactCents);
-        BigDecimal sides = BigDecimal.valueOf(holding.buyLots.signum() > 0 && holding.sellLots.signum() > 0 ? 2 : 1);
-        int version = versions[slot];
-        // Falls and rises of the symbol's exact P&L (in cents) that keep its rounded P&L inside its share.
-        BigDecimal fall = fallRoom == null ? null : fallRoom.subtract(margin).subtract(roundingGain).divide(sides, PRECISION);
-        BigDecimal rise = riseRoom == null ? null : riseRoom.subtract(margin).add(roundingGain).divide(sides, PRECISION);
-        if (holding.buyLots.signum() > 0) {
-            BigDecimal perUnit = contract.multiply(holding.buyLots);
-            if (fall != null) {
-                BigDecimal low = quote.bid().subtract(fall.divide(perUnit, PRECISION));
-                triggers.bidFalls.push(-(ceilKey(low) + 1), slot, version);
+    /** A holding's share of a room in cents, rounded down, capped where long arithmetic stays exact. */
+    private static long share(long roomCents, long weight, long totalWeight) {
+        long room = Math.min(roomCents, MAX_ROOM_CENTS);
+        return Math.floorDiv(room * weight, totalWeight);
+    }
+
+    /** Groups the open positions by symbol into {@link #holdings}; {@link #linear} tells if triggers can serve. */
+    private void collectHoldings(Account account) {
+        holdings.clear();
+        linear = true;
+        String currency = account.currency();
+        account.forEachOpenPosition((symbol, side, lots) -> {
+            if (!symbol.profitCurrency().equals(currency) || market.quote(symbol.name()) == null) {
+                linear = false;
             }
-            if (rise != null) {
-                BigDecimal high = quote.bid().add(rise.divide(perUnit, PRECISION));
-                triggers.bidRises.push(floorKey(high) - 1, slot, version);
+            Holding holding = null;
+            for (Holding candidate : holdings) {
+                if (candidate.symbol == symbol) {
+                    holding = candidate;
+                }
+            }
+            if (holding == null) {
+                holding = new Holding();
+                holding.symbol = symbol;
+                holding.buyLots = BigDecimal.ZERO;
+                holding.sellLots = BigDecimal.ZERO;
+                holdings.add(holding);
+            }
+            holding.positions++;
+            if (side == Side.BUY) {
+                holding.buyLots = holding.buyLots.add(lots);
+            } else {
+                holding.sellLots = holding.sellLots.add(lots);
+            }
+        });
+    }
+
+    /**
+     * Places the account's triggers in one symbol. The symbol's P&L is linear in its prices:
+     * {@code contract × (buyLots × Δbid − sellLots × Δask)}; a fall of its exact P&L by
+     * {@code fall} cents (split between bid and ask when both sides are held) or a rise by
+     * {@code rise} cents fires.
+     */
+    private void placeTriggers(SymbolTriggers triggers, Holding holding, long fallShare, long riseShare, int slot) {
+        triggers.keyQuote(market.quote(holding.symbol.name()));
+        int sides = holding.buyLots.signum() > 0 && holding.sellLots.signum() > 0 ? 2 : 1;
+        long fall = fallShare == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.floorDiv(fallShare - holding.positions, sides);
+        long rise = riseShare == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.floorDiv(riseShare - holding.positions, sides);
+        int version = versions[slot];
+        BigDecimal centsPerUnit = holding.symbol.contractSize().movePointRight(2);
+        if (holding.buyLots.signum() > 0) {
+            BigDecimal perUnit = centsPerUnit.multiply(holding.buyLots);
+            if (fall != Long.MAX_VALUE) {
+                triggers.bidFalls.push(-(triggers.bidCeil - priceMoveKey(fall, perUnit)), slot, version);
+            }
+            if (rise != Long.MAX_VALUE) {
+                triggers.bidRises.push(triggers.bidFloor + priceMoveKey(rise, perUnit), slot, version);
             }
         }
         if (holding.sellLots.signum() > 0) {
-            BigDecimal perUnit = contract.multiply(holding.sellLots);
-            if (fall != null) {
-                BigDecimal high = quote.ask().add(fall.divide(perUnit, PRECISION));
-                triggers.askRises.push(floorKey(high) - 1, slot, version);
+            BigDecimal perUnit = centsPerUnit.multiply(holding.sellLots);
+            if (fall != Long.MAX_VALUE) {
+                triggers.askRises.push(triggers.askFloor + priceMoveKey(fall, perUnit), slot, version);
             }
-            if (rise != null) {
-                BigDecimal low = quote.ask().subtract(rise.divide(perUnit, PRECISION));
-                triggers.askFalls.push(-(ceilKey(low) + 1), slot, version);
+            if (rise != Long.MAX_VALUE) {
+                triggers.askFalls.push(-(triggers.askCeil - priceMoveKey(rise, perUnit)), slot, version);
             }
         }
         sweepIfStale(triggers);
+    }
+
+    /**
+     * The price move (in key units, rounded toward zero: never more than the exact move) that
+     * changes the P&L by {@code cents} (at most {@link #MAX_ROOM_CENTS}) at {@code centsPerPriceUnit}.
+     * No room (or less than none) gives a trigger at or just behind the current price: P&L rounded
+     * to cents is monotone in each price, so only a move against the account can cross the band.
+     */
+    private static long priceMoveKey(long cents, BigDecimal centsPerPriceUnit) {
+        if (cents <= 0) {
+            return cents == 0 ? 0 : -1;
+        }
+        BigDecimal divisor = centsPerPriceUnit.stripTrailingZeros();
+        if (divisor.scale() <= 0 && divisor.precision() < 18) {
+            return cents * NANOS_PER_UNIT / divisor.longValueExact();
+        }
+        return BigDecimal.valueOf(cents).movePointRight(KEY_SCALE).divide(divisor, 0, RoundingMode.DOWN)
+                .min(BigDecimal.valueOf(KEY_LIMIT)).longValue();
     }
 
     @Override
@@ -180,26 +255,24 @@ public final class TriggerRouter implements QuoteRouter {
         }
     }
 
+    /** The accounts to revalue, in account order; the list is reused by the next call. */
     @Override
     public List<Account> affectedBy(String symbol) {
+        fired.clear();
         SymbolTriggers triggers = bySymbol.get(symbol);
         if (triggers == null) {
-            return List.of();
+            return fired;
         }
-        Market.Quote quote = market.quote(symbol);
-        long bidFloor = floorKey(quote.bid());
-        long bidCeil = ceilKey(quote.bid());
-        long askFloor = floorKey(quote.ask());
-        long askCeil = ceilKey(quote.ask());
+        triggers.keyQuote(market.quote(symbol));
         stamp++;
-        List<Account> fired = new ArrayList<>(triggers.always);
-        for (Account account : fired) {
+        for (Account account : triggers.always) {
             firedStamps[slotOf.get(account)] = stamp;
+            fired.add(account);
         }
-        popWhile(triggers.bidFalls, -bidFloor, fired);
-        popWhile(triggers.bidRises, bidCeil, fired);
-        popWhile(triggers.askRises, askCeil, fired);
-        popWhile(triggers.askFalls, -askFloor, fired);
+        popWhile(triggers.bidFalls, -triggers.bidFloor);
+        popWhile(triggers.bidRises, triggers.bidCeil);
+        popWhile(triggers.askRises, triggers.askCeil);
+        popWhile(triggers.askFalls, -triggers.askFloor);
         if (fired.size() > 1) {
             fired.sort(ACCOUNT_ORDER);
         }
@@ -207,7 +280,7 @@ public final class TriggerRouter implements QuoteRouter {
     }
 
     /** Pops every entry with a key at or below {@code limit}, collecting the live ones' accounts once. */
-    private void popWhile(TriggerHeap heap, long limit, List<Account> fired) {
+    private void popWhile(TriggerHeap heap, long limit) {
         while (!heap.isEmpty() && heap.topKey() <= limit) {
             int slot = heap.topSlot();
             boolean live = heap.topVersion() == versions[slot];
@@ -221,10 +294,15 @@ public final class TriggerRouter implements QuoteRouter {
 
     private void sweepIfStale(SymbolTriggers triggers) {
         int limit = 64 + 4 * triggers.liveSlots;
-        for (TriggerHeap heap : List.of(triggers.bidFalls, triggers.bidRises, triggers.askRises, triggers.askFalls)) {
-            if (heap.size() > limit) {
-                heap.sweep(versions);
-            }
+        sweepIfLarger(triggers.bidFalls, limit);
+        sweepIfLarger(triggers.bidRises, limit);
+        sweepIfLarger(triggers.askRises, limit);
+        sweepIfLarger(triggers.askFalls, limit);
+    }
+
+    private void sweepIfLarger(TriggerHeap heap, int limit) {
+        if (heap.size() > limit) {
+            heap.sweep(versions);
         }
     }
 
@@ -279,15 +357,23 @@ public final class TriggerRouter implements QuoteRouter {
         return key(price, RoundingMode.CEILING);
     }
 
-    /**
-     * A price as a count of 1e-9 units, rounded in the given direction (clamped far beyond any
-     * real price). Trigger keys are moved one unit further, for the rounding of their division.
-     */
+    /** A price as a count of 1e-9 units, rounded in the given direction, clamped far beyond any real price. */
     private static long key(BigDecimal price, RoundingMode direction) {
-        BigDecimal scaled = price.setScale(KEY_SCALE, direction).movePointRight(KEY_SCALE);
-        if (scaled.abs().compareTo(BigDecimal.valueOf(KEY_LIMIT)) >= 0) {
+        int scale = price.scale();
+        if (scale >= 0 && scale <= KEY_SCALE && price.precision() <= 18) {
+            // The unscaled value as a long (scaleByPowerOfTen keeps it, without a BigInteger).
+            long unscaled = price.scaleByPowerOfTen(scale).longValueExact();
+            long factor = POWERS_OF_TEN[KEY_SCALE - scale];
+            long high = Math.multiplyHigh(unscaled, factor);
+            long key = unscaled * factor;
+            if ((high == 0 && key >= 0) || (high == -1 && key < 0)) {
+                return Math.max(-KEY_LIMIT, Math.min(KEY_LIMIT, key));
+            }
+        }
+        BigDecimal scaled = price.setScale(KEY_SCALE, direction).scaleByPowerOfTen(KEY_SCALE);
+        if (scaled.precision() > 18) {
             return scaled.signum() > 0 ? KEY_LIMIT : -KEY_LIMIT;
         }
-        return scaled.longValue();
+        return Math.max(-KEY_LIMIT, Math.min(KEY_LIMIT, scaled.longValueExact()));
     }
 }

@@ -20,7 +20,8 @@ public final class Money {
 
     /** Rounds an exact amount to cents, half away from zero. */
     public static long toCents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        // scaleByPowerOfTen keeps the unscaled value: no BigInteger on the way to the long.
+        return amount.setScale(2, RoundingMode.HALF_UP).scaleByPowerOfTen(2).longValueExact();
     }
 
     /** The exact decimal value of a number of cents. */

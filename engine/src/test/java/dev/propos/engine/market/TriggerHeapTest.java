@@ -22,7 +22,7 @@ class TriggerHeapTest {
             int action = random.nextInt(10);
             if (action < 6) {
                 int slot = random.nextInt(versions.length);
-                long key = random.nextInt(1000) - 500;
+                long key = (random.nextInt(1000) - 500) * 1000L + step; // unique: ties may pop in either order
                 heap.push(key, slot, versions[slot]);
                 oracle.add(new long[] {key, slot, versions[slot]});
             } else if (action < 8 && !heap.isEmpty()) {
