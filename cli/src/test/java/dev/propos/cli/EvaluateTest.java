@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code propos evaluate} against the real engine: decisions, status lines, and errors the engine finds. */
 class EvaluateTest {
 
-    private static final Path EXAMPLES = Path.of(System.getProperty("propos.examples", "/work/shared/examples"));
+    private static final Path EXAMPLES = Path.of(System.getProperty("propos.examples", "../examples/shared"));
     private static final Path PAYOUT_SPLIT = EXAMPLES.resolve("payout-split");
 
     @TempDir
