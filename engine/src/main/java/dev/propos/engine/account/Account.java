@@ -571,7 +571,7 @@ public final class Account {
                 daily == null ? null : daily.floorCents(),
                 maxLoss == null ? null : maxLoss.floorCents(),
                 maxLoss == null ? null : maxLoss.highWaterCents(referenceCents),
-                rules.tradingDays(phaseDays), phaseDays.bestDayCents(), phaseDays.netTotalCents(), excludedCents,
+                rules.objectives().tradingDays(phaseDays), phaseDays.bestDayCents(), phaseDays.netTotalCents(), excludedCents,
                 open.size(), payoutsTotalCents, ignoredEvents);
     }
 

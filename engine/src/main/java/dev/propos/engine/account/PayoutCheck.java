@@ -44,10 +44,10 @@ final class PayoutCheck {
         if (tooEarly(policy, time)) {
             reasons.add("too_early");
         }
-        if (rules.blockedByTradingDays(AppliesTo.PAYOUT, account.periodDays)) {
+        if (rules.objectives().blockedByTradingDays(AppliesTo.PAYOUT, account.periodDays)) {
             reasons.add("min_trading_days");
         }
-        if (rules.blockedByConsistency(AppliesTo.PAYOUT, account.periodDays)) {
+        if (rules.objectives().blockedByConsistency(AppliesTo.PAYOUT, account.periodDays)) {
             reasons.add("consistency");
         }
         if (eligible <= 0 || amount <= 0) {

@@ -8,18 +8,13 @@ import dev.propos.engine.rule.Consequence;
 import dev.propos.engine.rule.Enforcement;
 import dev.propos.engine.rule.Rule;
 import dev.propos.engine.rule.Rule.AppliesTo;
-import dev.propos.engine.rule.Rule.Consistency;
-import dev.propos.engine.rule.Rule.ConsistencyBasis;
-import dev.propos.engine.rule.Rule.ConsistencyMode;
 import dev.propos.engine.rule.Rule.DailyLoss;
-import dev.propos.engine.rule.Rule.DayCount;
 import dev.propos.engine.rule.Rule.Inactivity;
 import dev.propos.engine.rule.Rule.LotsPer;
 import dev.propos.engine.rule.Rule.MaxLoss;
 import dev.propos.engine.rule.Rule.MaxLots;
 import dev.propos.engine.rule.Rule.MaxOpenPositions;
 import dev.propos.engine.rule.Rule.MinTradeDuration;
-import dev.propos.engine.rule.Rule.MinTradingDays;
 import dev.propos.engine.rule.Rule.NewsRestriction;
 import dev.propos.engine.rule.Rule.NewsScope;
 import dev.propos.engine.rule.Rule.ProfitMeasure;
@@ -28,7 +23,6 @@ import dev.propos.engine.rule.Rule.StopLossRequired;
 import dev.propos.engine.rule.Rule.TimeLimit;
 import dev.propos.engine.rule.Rule.WeekendHolding;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +34,6 @@ import java.util.List;
 final class RuleBook {
 
     private static final String TRADING_WHILE_PAUSED = "trading_while_paused";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** What the event being evaluated did, for the rules that judge only certain acts. */
     private enum Occasion { OPENED, MODIFIED, CLOSED, CLOSED_FULLY, OTHER }
@@ -49,6 +42,7 @@ final class RuleBook {
     private final List<Rule> rules;
     private final DailyLossLimit[] daily;
     private final MaxLossLimit[] maxLoss;
+    private final Objectives objectives;
     private final int[] strikes;
     private int pausedTradeStrikes;
     /** The daily-loss entry whose pause is in force (it is not evaluated again that day), or -1. */
@@ -62,6 +56,7 @@ final class RuleBook {
         this.daily = new DailyLossLimit[rules.size()];
         this.maxLoss = new MaxLossLimit[rules.size()];
         this.strikes = new int[rules.size()];
+        this.objectives = new Objectives(account.phase(), account.initialCents());
         long initial = account.initialCents();
         for (int i = 0; i < rules.size(); i++) {
             switch (rules.get(i)) {
@@ -449,73 +444,17 @@ final class RuleBook {
             return;
         }
         long measured = target.measure() == ProfitMeasure.BALANCE ? account.balanceCents : account.equityCents;
-        if (measured - account.excludedCents < account.referenceCents + targetCents(target)
-                || blocked(AppliesTo.PASS, account.phaseDays)) {
+        if (measured - account.excludedCents < account.referenceCents + objectives.targetCents(target, account.phaseDays)
+                || objectives.blocked(AppliesTo.PASS, account.phaseDays)) {
             return;
         }
         account.pass();
         account.emit(new Decision.PhasePassed(time, account.id(), account.program().id(), account.phase().id(),
-                account.phase().next(), account.balanceCents, tradingDays(account.phaseDays)));
+                account.phase().next(), account.balanceCents, objectives.tradingDays(account.phaseDays)));
     }
 
-    /** The profit target, raised by {@code consistency} in {@code raise_target} mode. */
-    private long targetCents(ProfitTarget target) {
-        long cents = target.target().centsOf(account.initialCents());
-        for (Rule rule : rules) {
-            if (rule instanceof Consistency consistency && consistency.mode() == ConsistencyMode.RAISE_TARGET) {
-                long raised = BigDecimal.valueOf(account.phaseDays.bestDayCents()).multiply(HUNDRED)
-                        .divide(consistency.maxDayPercent(), 0, RoundingMode.CEILING).longValueExact();
-                cents = Math.max(cents, raised);
-            }
-        }
-        return cents;
-    }
-
-    /** Whether a blocking rule of the scope holds the pass (or payout) back, judged on {@code days}. */
-    boolean blocked(AppliesTo scope, DayLedger days) {
-        return blockedByTradingDays(scope, days) || blockedByConsistency(scope, days);
-    }
-
-    boolean blockedByTradingDays(AppliesTo scope, DayLedger days) {
-        for (Rule rule : rules) {
-            if (rule instanceof MinTradingDays minDays && minDays.appliesTo() == scope
-                    && countDays(minDays, days) < minDays.days()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean blockedByConsistency(AppliesTo scope, DayLedger days) {
-        for (Rule rule : rules) {
-            if (rule instanceof Consistency consistency && consistency.appliesTo() == scope
-                    && consistency.mode() == ConsistencyMode.BLOCK && !holds(consistency, days)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean holds(Consistency rule, DayLedger days) {
-        long total = rule.of() == ConsistencyBasis.NET ? days.netTotalCents() : days.positiveTotalCents();
-        if (total <= 0) {
-            return false;
-        }
-        int comparison = BigDecimal.valueOf(days.bestDayCents()).multiply(HUNDRED)
-                .compareTo(rule.maxDayPercent().multiply(BigDecimal.valueOf(total)));
-        return rule.inclusive() ? comparison <= 0 : comparison < 0;
-    }
-
-    private int countDays(MinTradingDays rule, DayLedger days) {
-        return rule.count() == DayCount.OPENED
-                ? days.openedDays()
-                : days.profitableDays(Money.percentOf(rule.minDayProfitPercent(), account.initialCents()));
-    }
-
-    /** Trading days as the phase's first {@code min_trading_days} counts them (opening days without one). */
-    int tradingDays(DayLedger days) {
-        MinTradingDays rule = account.phase().first(MinTradingDays.class);
-        return rule == null ? days.openedDays() : countDays(rule, days);
+    Objectives objectives() {
+        return objectives;
     }
 
     /** Whether a payout of {@code amountCents} would bring a max-loss measure to its floor. */
@@ -556,7 +495,7 @@ final class RuleBook {
         ProfitTarget target = account.phase().first(ProfitTarget.class);
         if (target != null && target.measure() == ProfitMeasure.EQUITY && !target.requireFlat()
                 && account.status() == Status.ACTIVE) {
-            upper = Math.min(upper, account.referenceCents + targetCents(target) + account.excludedCents);
+            upper = Math.min(upper, account.referenceCents + objectives.targetCents(target, account.phaseDays) + account.excludedCents);
         }
         return new long[] {lower, upper};
     }

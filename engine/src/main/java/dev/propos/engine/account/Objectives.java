@@ -1,0 +1,95 @@
+package dev.propos.engine.account;
+
+import dev.propos.engine.config.Phase;
+import dev.propos.engine.money.Money;
+import dev.propos.engine.rule.Rule;
+import dev.propos.engine.rule.Rule.AppliesTo;
+import dev.propos.engine.rule.Rule.Consistency;
+import dev.propos.engine.rule.Rule.ConsistencyBasis;
+import dev.propos.engine.rule.Rule.ConsistencyMode;
+import dev.propos.engine.rule.Rule.DayCount;
+import dev.propos.engine.rule.Rule.MinTradingDays;
+import dev.propos.engine.rule.Rule.ProfitTarget;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The objective rules of a phase, which block rather than breach: the profit target (raised by
+ * {@code consistency} in {@code raise_target} mode), {@code min_trading_days} and
+ * {@code consistency}, judged over the whole phase (a pass) or the payout period (a payout).
+ */
+final class Objectives {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Phase phase;
+    private final List<Rule> rules;
+    private final long initialCents;
+
+    Objectives(Phase phase, long initialCents) {
+        this.phase = phase;
+        this.rules = phase.rules();
+        this.initialCents = initialCents;
+    }
+
+    /** The profit target, raised by {@code consistency} in {@code raise_target} mode. */
+    long targetCents(ProfitTarget target, DayLedger phaseDays) {
+        long cents = target.target().centsOf(initialCents);
+        for (Rule rule : rules) {
+            if (rule instanceof Consistency consistency && consistency.mode() == ConsistencyMode.RAISE_TARGET) {
+                long raised = BigDecimal.valueOf(phaseDays.bestDayCents()).multiply(HUNDRED)
+                        .divide(consistency.maxDayPercent(), 0, RoundingMode.CEILING).longValueExact();
+                cents = Math.max(cents, raised);
+            }
+        }
+        return cents;
+    }
+
+    /** Whether a blocking rule of the scope holds the pass (or payout) back, judged on {@code days}. */
+    boolean blocked(AppliesTo scope, DayLedger days) {
+        return blockedByTradingDays(scope, days) || blockedByConsistency(scope, days);
+    }
+
+    boolean blockedByTradingDays(AppliesTo scope, DayLedger days) {
+        for (Rule rule : rules) {
+            if (rule instanceof MinTradingDays minDays && minDays.appliesTo() == scope
+                    && countDays(minDays, days) < minDays.days()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean blockedByConsistency(AppliesTo scope, DayLedger days) {
+        for (Rule rule : rules) {
+            if (rule instanceof Consistency consistency && consistency.appliesTo() == scope
+                    && consistency.mode() == ConsistencyMode.BLOCK && !holds(consistency, days)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holds(Consistency rule, DayLedger days) {
+        long total = rule.of() == ConsistencyBasis.NET ? days.netTotalCents() : days.positiveTotalCents();
+        if (total <= 0) {
+            return false;
+        }
+        int comparison = BigDecimal.valueOf(days.bestDayCents()).multiply(HUNDRED)
+                .compareTo(rule.maxDayPercent().multiply(BigDecimal.valueOf(total)));
+        return rule.inclusive() ? comparison <= 0 : comparison < 0;
+    }
+
+    private int countDays(MinTradingDays rule, DayLedger days) {
+        return rule.count() == DayCount.OPENED
+                ? days.openedDays()
+                : days.profitableDays(Money.percentOf(rule.minDayProfitPercent(), initialCents));
+    }
+
+    /** Trading days as the phase's first {@code min_trading_days} counts them (opening days without one). */
+    int tradingDays(DayLedger days) {
+        MinTradingDays rule = phase.first(MinTradingDays.class);
+        return rule == null ? days.openedDays() : countDays(rule, days);
+    }
+}
