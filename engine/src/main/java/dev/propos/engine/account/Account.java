@@ -45,6 +45,7 @@ public final class Account {
     long equityCents;
     /** The market version {@link #equityCents} was computed at (-1: since changed otherwise). */
     private long equityVersion = -1;
+    private long positionsVersion;
     /** The platform's last equity figure, moved by capital since; null when quotes value the account. */
     private Long reportedEquityCents;
 
@@ -262,6 +263,11 @@ public final class Account {
         equityVersion = -1;
     }
 
+    /** Counts changes to the open positions (opens, closes, partial closes). */
+    public long positionsVersion() {
+        return positionsVersion;
+    }
+
     /** A position's floating P&L in the account currency, rounded to cents; 0 without quote or conversion. */
     long floatingCents(Position position) {
         BigDecimal price = market.exitPrice(position.symbol.name(), position.side);
@@ -313,6 +319,7 @@ public final class Account {
         Position position = new Position(event.position(), symbol, event.side(), event.lots(), event.price(),
                 event.time(), event.sl(), event.tp(), balanceCents);
         invalidateEquity();
+        positionsVersion++;
         positions.put(position.id, position);
         open.add(position);
         sequence.put(position, nextSequence++);
@@ -359,6 +366,7 @@ public final class Account {
                 ? Money.toCents(event.profit())
                 : realizedCents(position, lots, event.price());
         invalidateEquity();
+        positionsVersion++;
         position.lots = position.lots.subtract(lots);
         boolean full = !position.isOpen();
         if (full) {
@@ -413,6 +421,7 @@ public final class Account {
         position.proposLots = position.proposLots.add(position.lots);
         position.proposResultCents += result;
         invalidateEquity();
+        positionsVersion++;
         position.lots = BigDecimal.ZERO;
         open.remove(position);
         position.realizedCents += result;

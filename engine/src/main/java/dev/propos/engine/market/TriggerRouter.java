@@ -45,15 +45,16 @@ public final class TriggerRouter implements QuoteRouter {
     private final Map<String, SymbolTriggers> bySymbol = new HashMap<>();
     private final Map<Account, Integer> slotOf = new HashMap<>();
     private final List<Integer> freeSlots = new ArrayList<>();
-    private final List<Holding> holdings = new ArrayList<>();
     private final List<Account> fired = new ArrayList<>();
     private Account[] accounts = new Account[256];
     private int[] versions = new int[256];
     private int[] firedStamps = new int[256];
-    private String[][] registeredSymbols = new String[256][];
+    /** Per slot: the symbols' triggers the account is in, whether through the always-set, and its profile. */
+    private SymbolTriggers[][] registeredTriggers = new SymbolTriggers[256][];
+    private boolean[] revaluedAlways = new boolean[256];
+    private Profile[] profiles = new Profile[256];
     private int slotCount;
     private int stamp;
-    private boolean linear;
 
     /** The triggers of one symbol. Max-heaps hold negated keys. */
     private static final class SymbolTriggers {
@@ -85,11 +86,31 @@ public final class TriggerRouter implements QuoteRouter {
     /** An account's positions in one symbol. */
     private static final class Holding {
         SymbolSpec symbol;
-        BigDecimal buyLots;
-        BigDecimal sellLots;
+        SymbolTriggers triggers;
+        BigDecimal buyLots = BigDecimal.ZERO;
+        BigDecimal sellLots = BigDecimal.ZERO;
+        /** P&L in cents per unit of price, for the bought and the sold lots (zero when none). */
+        BigDecimal buyCentsPerUnit;
+        BigDecimal sellCentsPerUnit;
         int positions;
         /** The holding's share of the account's room, in millionths (by notional). */
         long weight;
+    }
+
+    /**
+     * What an account holds, grouped by symbol and weighed: kept between revaluations until its
+     * positions change, so that a revaluation only re-derives the room and pushes the triggers.
+     */
+    private static final class Profile {
+        final long positionsVersion;
+        final Holding[] holdings;
+        final long totalWeight;
+
+        Profile(long positionsVersion, Holding[] holdings, long totalWeight) {
+            this.positionsVersion = positionsVersion;
+            this.holdings = holdings;
+            this.totalWeight = totalWeight;
+        }
     }
 
     public TriggerRouter(Market market) {
@@ -105,40 +126,91 @@ public final class TriggerRouter implements QuoteRouter {
             release(account, slot);
             return;
         }
-        collectHoldings(account);
-        if (!linear) {
+        Profile profile = profiles[slot];
+        if (profile == null || profile.positionsVersion != account.positionsVersion()) {
+            profile = profile(account);
+            profiles[slot] = profile;
+        }
+        if (profile == null) {
             Set<String> dependencies = account.quoteDependencies();
+            SymbolTriggers[] registered = new SymbolTriggers[dependencies.size()];
+            int i = 0;
             for (String symbol : dependencies) {
-                triggers(symbol).always.add(account);
+                registered[i] = triggers(symbol);
+                registered[i++].always.add(account);
             }
-            registeredSymbols[slot] = dependencies.toArray(String[]::new);
+            registeredTriggers[slot] = registered;
+            revaluedAlways[slot] = true;
             return;
         }
         long equity = account.equityAtLatestQuotes();
         long[] band = account.quietEquityBand();
-        long totalWeight = weighByNotional();
-        String[] symbols = new String[holdings.size()];
-        for (int i = 0; i < holdings.size(); i++) {
-            Holding holding = holdings.get(i);
-            symbols[i] = holding.symbol.name();
-            SymbolTriggers triggers = triggers(symbols[i]);
-            triggers.liveSlots++;
+        SymbolTriggers[] registered = new SymbolTriggers[profile.holdings.length];
+        for (int i = 0; i < profile.holdings.length; i++) {
+            Holding holding = profile.holdings[i];
+            registered[i] = holding.triggers;
+            holding.triggers.liveSlots++;
             long fallShare = band[0] == Long.MIN_VALUE ? Long.MAX_VALUE
-                    : share(equity - band[0], holding.weight, totalWeight);
+                    : share(equity - band[0], holding.weight, profile.totalWeight);
             long riseShare = band[1] == Long.MAX_VALUE ? Long.MAX_VALUE
-                    : share(band[1] - equity, holding.weight, totalWeight);
-            placeTriggers(triggers, holding, fallShare, riseShare, slot);
+                    : share(band[1] - equity, holding.weight, profile.totalWeight);
+            placeTriggers(holding, fallShare, riseShare, slot);
         }
-        registeredSymbols[slot] = symbols;
+        registeredTriggers[slot] = registered;
+        revaluedAlways[slot] = false;
+    }
+
+    /**
+     * Groups the open positions by symbol and weighs them; null when the valuation is not linear
+     * in the symbols' own prices (another profit currency, or a symbol with no quote yet).
+     */
+    private Profile profile(Account account) {
+        List<Holding> holdings = new ArrayList<>(4);
+        boolean[] linear = {true};
+        String currency = account.currency();
+        account.forEachOpenPosition((symbol, side, lots) -> {
+            if (!symbol.profitCurrency().equals(currency) || market.quote(symbol.name()) == null) {
+                linear[0] = false;
+                return;
+            }
+            Holding holding = null;
+            for (Holding candidate : holdings) {
+                if (candidate.symbol == symbol) {
+                    holding = candidate;
+                }
+            }
+            if (holding == null) {
+                holding = new Holding();
+                holding.symbol = symbol;
+                holding.triggers = triggers(symbol.name());
+                holdings.add(holding);
+            }
+            holding.positions++;
+            if (side == Side.BUY) {
+                holding.buyLots = holding.buyLots.add(lots);
+            } else {
+                holding.sellLots = holding.sellLots.add(lots);
+            }
+        });
+        if (!linear[0]) {
+            return null;
+        }
+        for (Holding holding : holdings) {
+            BigDecimal centsPerUnit = holding.symbol.contractSize().movePointRight(2);
+            holding.buyCentsPerUnit = centsPerUnit.multiply(holding.buyLots).stripTrailingZeros();
+            holding.sellCentsPerUnit = centsPerUnit.multiply(holding.sellLots).stripTrailingZeros();
+        }
+        return new Profile(account.positionsVersion(), holdings.toArray(Holding[]::new), weighByNotional(holdings));
     }
 
     /**
      * Weighs each holding by its notional (contract × lots × price), in millionths of the total:
      * sharing the room by notional puts every symbol's trigger at about the same relative price
-     * move, which keeps an account quiet longest when prices move alike in relative terms.
-     * Returns the sum of the weights. Any split whose shares add up to at most the room is safe.
+     * move, which keeps an account quiet longest when prices move alike in relative terms. The
+     * weights are fixed when the positions change; any split whose shares add up to at most the
+     * room is safe. Returns the sum of the weights.
      */
-    private long weighByNotional() {
+    private long weighByNotional(List<Holding> holdings) {
         long total = 0;
         for (Holding holding : holdings) {
             BigDecimal notional = holding.symbol.contractSize().multiply(holding.buyLots.add(holding.sellLots))
@@ -160,44 +232,14 @@ public final class TriggerRouter implements QuoteRouter {
         return Math.floorDiv(room * weight, totalWeight);
     }
 
-    /** Groups the open positions by symbol into {@link #holdings}; {@link #linear} tells if triggers can serve. */
-    private void collectHoldings(Account account) {
-        holdings.clear();
-        linear = true;
-        String currency = account.currency();
-        account.forEachOpenPosition((symbol, side, lots) -> {
-            if (!symbol.profitCurrency().equals(currency) || market.quote(symbol.name()) == null) {
-                linear = false;
-            }
-            Holding holding = null;
-            for (Holding candidate : holdings) {
-                if (candidate.symbol == symbol) {
-                    holding = candidate;
-                }
-            }
-            if (holding == null) {
-                holding = new Holding();
-                holding.symbol = symbol;
-                holding.buyLots = BigDecimal.ZERO;
-                holding.sellLots = BigDecimal.ZERO;
-                holdings.add(holding);
-            }
-            holding.positions++;
-            if (side == Side.BUY) {
-                holding.buyLots = holding.buyLots.add(lots);
-            } else {
-                holding.sellLots = holding.sellLots.add(lots);
-            }
-        });
-    }
-
     /**
      * Places the account's triggers in one symbol. The symbol's P&L is linear in its prices:
      * {@code contract × (buyLots × Δbid − sellLots × Δask)}; a fall of its exact P&L by
      * {@code fall} cents (split between bid and ask when both sides are held) or a rise by
      * {@code rise} cents fires.
      */
-    private void placeTriggers(SymbolTriggers triggers, Holding holding, long fallShare, long riseShare, int slot) {
+    private void placeTriggers(Holding holding, long fallShare, long riseShare, int slot) {
+        SymbolTriggers triggers = holding.triggers;
         triggers.keyQuote(market.quote(holding.symbol.name()));
         int sides = holding.buyLots.signum() > 0 && holding.sellLots.signum() > 0 ? 2 : 1;
         long fall = fallShare == Long.MAX_VALUE ? Long.MAX_VALUE
@@ -205,23 +247,20 @@ public final class TriggerRouter implements QuoteRouter {
         long rise = riseShare == Long.MAX_VALUE ? Long.MAX_VALUE
                 : Math.floorDiv(riseShare - holding.positions, sides);
         int version = versions[slot];
-        BigDecimal centsPerUnit = holding.symbol.contractSize().movePointRight(2);
         if (holding.buyLots.signum() > 0) {
-            BigDecimal perUnit = centsPerUnit.multiply(holding.buyLots);
             if (fall != Long.MAX_VALUE) {
-                triggers.bidFalls.push(-(triggers.bidCeil - priceMoveKey(fall, perUnit)), slot, version);
+                triggers.bidFalls.push(-(triggers.bidCeil - priceMoveKey(fall, holding.buyCentsPerUnit)), slot, version);
             }
             if (rise != Long.MAX_VALUE) {
-                triggers.bidRises.push(triggers.bidFloor + priceMoveKey(rise, perUnit), slot, version);
+                triggers.bidRises.push(triggers.bidFloor + priceMoveKey(rise, holding.buyCentsPerUnit), slot, version);
             }
         }
         if (holding.sellLots.signum() > 0) {
-            BigDecimal perUnit = centsPerUnit.multiply(holding.sellLots);
             if (fall != Long.MAX_VALUE) {
-                triggers.askRises.push(triggers.askFloor + priceMoveKey(fall, perUnit), slot, version);
+                triggers.askRises.push(triggers.askFloor + priceMoveKey(fall, holding.sellCentsPerUnit), slot, version);
             }
             if (rise != Long.MAX_VALUE) {
-                triggers.askFalls.push(-(triggers.askCeil - priceMoveKey(rise, perUnit)), slot, version);
+                triggers.askFalls.push(-(triggers.askCeil - priceMoveKey(rise, holding.sellCentsPerUnit)), slot, version);
             }
         }
         sweepIfStale(triggers);
@@ -237,7 +276,7 @@ public final class TriggerRouter implements QuoteRouter {
         if (cents <= 0) {
             return cents == 0 ? 0 : -1;
         }
-        BigDecimal divisor = centsPerPriceUnit.stripTrailingZeros();
+        BigDecimal divisor = centsPerPriceUnit; // without trailing zeros
         if (divisor.scale() <= 0 && divisor.precision() < 18) {
             return cents * NANOS_PER_UNIT / divisor.longValueExact();
         }
@@ -311,18 +350,18 @@ public final class TriggerRouter implements QuoteRouter {
     }
 
     private void unregister(int slot) {
-        String[] symbols = registeredSymbols[slot];
-        if (symbols == null) {
+        SymbolTriggers[] registered = registeredTriggers[slot];
+        if (registered == null) {
             return;
         }
-        Account account = accounts[slot];
-        for (String symbol : symbols) {
-            SymbolTriggers triggers = bySymbol.get(symbol);
-            if (!triggers.always.remove(account)) {
+        for (SymbolTriggers triggers : registered) {
+            if (revaluedAlways[slot]) {
+                triggers.always.remove(accounts[slot]);
+            } else {
                 triggers.liveSlots--;
             }
         }
-        registeredSymbols[slot] = null;
+        registeredTriggers[slot] = null;
     }
 
     private int slotFor(Account account) {
@@ -336,7 +375,9 @@ public final class TriggerRouter implements QuoteRouter {
             accounts = Arrays.copyOf(accounts, size);
             versions = Arrays.copyOf(versions, size);
             firedStamps = Arrays.copyOf(firedStamps, size);
-            registeredSymbols = Arrays.copyOf(registeredSymbols, size);
+            registeredTriggers = Arrays.copyOf(registeredTriggers, size);
+            revaluedAlways = Arrays.copyOf(revaluedAlways, size);
+            profiles = Arrays.copyOf(profiles, size);
         }
         accounts[fresh] = account;
         slotOf.put(account, fresh);
@@ -346,6 +387,7 @@ public final class TriggerRouter implements QuoteRouter {
     private void release(Account account, int slot) {
         slotOf.remove(account);
         accounts[slot] = null;
+        profiles[slot] = null;
         freeSlots.add(slot);
     }
 
