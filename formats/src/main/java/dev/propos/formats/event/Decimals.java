@@ -23,6 +23,43 @@ final class Decimals {
         return plain != null ? plain : new BigDecimal(chars, offset, length);
     }
 
+    /** As {@link #parse(char[], int, int)}, for ASCII bytes. */
+    static BigDecimal parse(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int at = offset;
+        boolean negative = at < end && bytes[at] == '-';
+        if (negative) {
+            at++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean inFraction = false;
+        boolean plain = true;
+        for (; at < end; at++) {
+            byte b = bytes[at];
+            if (b >= '0' && b <= '9') {
+                if (++digits > MAX_LONG_DIGITS) {
+                    plain = false;
+                    break;
+                }
+                unscaled = unscaled * 10 + (b - '0');
+                if (inFraction) {
+                    scale++;
+                }
+            } else if (b == '.' && !inFraction && digits > 0) {
+                inFraction = true;
+            } else {
+                plain = false;
+                break;
+            }
+        }
+        if (plain && digits > 0 && !(inFraction && scale == 0)) {
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        }
+        return new BigDecimal(new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     static BigDecimal parse(String text) {
         BigDecimal plain = parsePlain(text.toCharArray(), 0, text.length());
         return plain != null ? plain : new BigDecimal(text);

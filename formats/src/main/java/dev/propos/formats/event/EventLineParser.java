@@ -13,6 +13,7 @@ import dev.propos.formats.time.Rfc3339;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +40,53 @@ public final class EventLineParser {
         IMPACT, TITLE, END_TIME, KNOWN_FROM;
 
         final String wireName = name().toLowerCase(Locale.ROOT);
+        final byte[] wireBytes = wireName.getBytes(StandardCharsets.US_ASCII);
 
         private static final Map<String, Field> BY_WIRE_NAME = new HashMap<>();
+        /** The fields by the length of their wire name, for matching names in place. */
+        private static final Field[][] BY_LENGTH;
 
         static {
+            int longest = 0;
             for (Field field : values()) {
                 BY_WIRE_NAME.put(field.wireName, field);
+                longest = Math.max(longest, field.wireBytes.length);
+            }
+            BY_LENGTH = new Field[longest + 1][];
+            for (int length = 0; length <= longest; length++) {
+                int size = length;
+                BY_LENGTH[length] = Arrays.stream(values()).filter(f -> f.wireBytes.length == size)
+                        .toArray(Field[]::new);
             }
         }
+
+        /** The field named by {@code bytes[start, end)}, or null. */
+        static Field named(byte[] bytes, int start, int end) {
+            int length = end - start;
+            if (length >= BY_LENGTH.length) {
+                return null;
+            }
+            candidates:
+            for (Field field : BY_LENGTH[length]) {
+                byte[] name = field.wireBytes;
+                for (int i = 0; i < length; i++) {
+                    if (bytes[start + i] != name[i]) {
+                        continue candidates;
+                    }
+                }
+                return field;
+            }
+            return null;
+        }
     }
+
+    /** Values read often enough to be shared rather than made per line (type names, sides, reasons). */
+    private static final String[] COMMON_STRINGS = {
+        "quote", "position_opened", "position_closed", "position_modified", "account_started",
+        "balance_adjusted", "equity_reported", "payout_requested", "payout_cancelled", "news", "clock",
+        "buy", "sell", "deposit", "withdrawal", "correction", "low", "medium", "high"};
+    private static final byte[][] COMMON_BYTES = Arrays.stream(COMMON_STRINGS)
+            .map(text -> text.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     /** A value that is neither a string, a number, a boolean nor a list of strings. */
     private enum OtherValue {
@@ -62,7 +101,19 @@ public final class EventLineParser {
 
     /** Per field: absent (null), a String, a BigDecimal, a Boolean, a List of String, or an {@link OtherValue}. */
     private final Object[] values = new Object[Field.values().length];
+    private final boolean fastPath;
     private String type;
+    /** The fast path's position in the line. */
+    private int at;
+
+    public EventLineParser() {
+        this(true);
+    }
+
+    /** With {@code fastPath} false, every line is read by Jackson (for tests comparing the two). */
+    EventLineParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
 
     /**
      * Parses the UTF-8 JSON object in {@code line[offset, offset + length)}.
@@ -72,7 +123,10 @@ public final class EventLineParser {
     public Event parse(byte[] line, int offset, int length) {
         Arrays.fill(values, null);
         type = null;
-        read(line, offset, length);
+        if (!fastPath || !readFast(line, offset, offset + length)) {
+            Arrays.fill(values, null);
+            read(line, offset, length);
+        }
         type = string(Field.TYPE);
         return switch (type) {
             case "quote" -> new Event.Quote(time(), id(), string(Field.SYMBOL), number(Field.BID), number(Field.ASK));
@@ -168,6 +222,206 @@ public final class EventLineParser {
         }
         int newline = message.indexOf('\n');
         return newline >= 0 ? message.substring(0, newline) : message;
+    }
+
+    // --- the fast path ---------------------------------------------------------------------
+
+    /**
+     * Reads the common line in place, without Jackson: one flat object whose names and strings are
+     * ASCII without escapes, and whose values are strings, plain numbers ({@code -12.50}),
+     * {@code true}, {@code false} or {@code null}. Anything else (arrays, nested objects, escapes,
+     * exponents, non-ASCII text, any malformation) returns false, and the line is read again by
+     * Jackson, which then gives the same values or the error message it always gave. What this
+     * accepts is valid JSON that Jackson reads to the same values.
+     */
+    private boolean readFast(byte[] line, int start, int end) {
+        at = start;
+        skipSpace(line, end);
+        if (at == end || line[at] != '{') {
+            return false;
+        }
+        at++;
+        skipSpace(line, end);
+        if (at < end && line[at] == '}') {
+            at++;
+            return onlySpaceLeft(line, end);
+        }
+        while (true) {
+            if (at == end || line[at] != '"') {
+                return false;
+            }
+            int nameStart = ++at;
+            if (!skipPlainString(line, end)) {
+                return false;
+            }
+            Field field = Field.named(line, nameStart, at - 1);
+            skipSpace(line, end);
+            if (at == end || line[at] != ':') {
+                return false;
+            }
+            at++;
+            skipSpace(line, end);
+            if (at == end) {
+                return false;
+            }
+            Object value = fastValue(line, end, field);
+            if (value == null) {
+                return false;
+            }
+            if (field != null) {
+                values[field.ordinal()] = value;
+            }
+            skipSpace(line, end);
+            if (at == end) {
+                return false;
+            }
+            byte next = line[at++];
+            if (next == '}') {
+                return onlySpaceLeft(line, end);
+            }
+            if (next != ',') {
+                return false;
+            }
+            skipSpace(line, end);
+        }
+    }
+
+    /** The value at {@link #at} (a String, BigDecimal, Boolean or {@link OtherValue#NULL}), or null to fall back. */
+    private Object fastValue(byte[] line, int end, Field field) {
+        byte first = line[at];
+        if (first == '"') {
+            int textStart = ++at;
+            if (!skipPlainString(line, end)) {
+                return null;
+            }
+            return field == null ? Boolean.TRUE : text(line, textStart, at - 1);
+        }
+        if (first == '-' || first >= '0' && first <= '9') {
+            int numberStart = at;
+            if (!skipPlainNumber(line, end)) {
+                return null;
+            }
+            return field == null ? Boolean.TRUE : Decimals.parse(line, numberStart, at - numberStart);
+        }
+        if (literal(line, end, TRUE_BYTES)) {
+            return Boolean.TRUE;
+        }
+        if (literal(line, end, FALSE_BYTES)) {
+            return Boolean.FALSE;
+        }
+        if (literal(line, end, NULL_BYTES)) {
+            return OtherValue.NULL;
+        }
+        return null;
+    }
+
+    private static final byte[] TRUE_BYTES = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE_BYTES = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
+    /** Longer strings and numbers are left to Jackson, which has limits of its own for them. */
+    private static final int MAX_FAST_TEXT = 1000;
+
+    private boolean literal(byte[] line, int end, byte[] word) {
+        if (end - at < word.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (line[at + i] != word[i]) {
+                return false;
+            }
+        }
+        int after = at + word.length;
+        if (after < end && !isDelimiter(line[after])) {
+            return false; // "nullx", "true1": Jackson's error
+        }
+        at = after;
+        return true;
+    }
+
+    private static boolean isDelimiter(byte b) {
+        return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** From just after an opening quote to just after the closing one: printable ASCII, no escapes. */
+    private boolean skipPlainString(byte[] line, int end) {
+        int limit = Math.min(end, at + MAX_FAST_TEXT);
+        for (int i = at; i < limit; i++) {
+            byte b = line[i];
+            if (b == '"') {
+                at = i + 1;
+                return true;
+            }
+            if (b == '\\' || b < 0x20) { // also every byte >= 0x80, negative as a Java byte
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} followed by a delimiter or the end. */
+    private boolean skipPlainNumber(byte[] line, int end) {
+        int i = at;
+        if (line[i] == '-') {
+            i++;
+        }
+        int integerStart = i;
+        while (i < end && line[i] >= '0' && line[i] <= '9') {
+            i++;
+        }
+        int integerDigits = i - integerStart;
+        if (integerDigits == 0 || integerDigits > 1 && line[integerStart] == '0') {
+            return false;
+        }
+        if (i < end && line[i] == '.') {
+            int fractionStart = ++i;
+            while (i < end && line[i] >= '0' && line[i] <= '9') {
+                i++;
+            }
+            if (i == fractionStart) {
+                return false;
+            }
+        }
+        if (i - at > MAX_FAST_TEXT || i < end && !isDelimiter(line[i])) {
+            return false; // an exponent, or anything else: left to Jackson
+        }
+        at = i;
+        return true;
+    }
+
+    private void skipSpace(byte[] line, int end) {
+        while (at < end) {
+            byte b = line[at];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return;
+            }
+            at++;
+        }
+    }
+
+    private boolean onlySpaceLeft(byte[] line, int end) {
+        skipSpace(line, end);
+        return at == end;
+    }
+
+    /** ASCII text as a String: a shared one for the common values, else a new one. */
+    private static String text(byte[] line, int start, int end) {
+        int length = end - start;
+        if (length >= 3 && length <= 17) {
+            candidates:
+            for (int c = 0; c < COMMON_BYTES.length; c++) {
+                byte[] common = COMMON_BYTES[c];
+                if (common.length != length) {
+                    continue;
+                }
+                for (int i = 0; i < length; i++) {
+                    if (line[start + i] != common[i]) {
+                        continue candidates;
+                    }
+                }
+                return COMMON_STRINGS[c];
+            }
+        }
+        return new String(line, start, length, StandardCharsets.ISO_8859_1);
     }
 
     // --- typed access ----------------------------------------------------------------------
