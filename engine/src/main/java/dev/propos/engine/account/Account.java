@@ -53,13 +53,14 @@ public final class Account {
     long dayStartEquityCents;
     private Instant nextBoundary;
     DayLedger phaseDays;
+    /** The day-profit thresholds of the phase's {@code min_trading_days} rules that count profitable days. */
+    private final long[] profitThresholdsCents;
     DayLedger periodDays;
 
     /** Positions by id: the open ones, and those PropOS closed that still await settlement. */
     private final Map<String, Position> positions = new HashMap<>();
     /** Open positions in the order they were opened. */
     final List<Position> open = new ArrayList<>();
-    private final Map<Position, Long> sequence = new HashMap<>();
     private long nextSequence;
 
     long excludedCents;
@@ -93,8 +94,9 @@ public final class Account {
         this.dayStartEquityCents = balanceCents;
         this.nextBoundary = firstBoundary;
         long dayStart = startTime.toEpochMilli();
-        this.phaseDays = new DayLedger(dayStart);
-        this.periodDays = new DayLedger(dayStart);
+        this.profitThresholdsCents = Objectives.profitThresholdsCents(phase, balanceCents);
+        this.phaseDays = new DayLedger(dayStart, profitThresholdsCents);
+        this.periodDays = new DayLedger(dayStart, profitThresholdsCents);
         this.rules = new RuleBook(this, phase.rules(), startTime);
     }
 
@@ -221,7 +223,7 @@ public final class Account {
     }
 
     long sequenceOf(Position position) {
-        return sequence.get(position);
+        return position.sequence;
     }
 
     void emit(Decision decision) {
@@ -316,13 +318,12 @@ public final class Account {
             throw new EngineException("position " + event.position() + " of account " + id + " is already open");
         }
         SymbolSpec symbol = market.spec(event.symbol());
-        Position position = new Position(event.position(), symbol, event.side(), event.lots(), event.price(),
-                event.time(), event.sl(), event.tp(), balanceCents);
+        Position position = new Position(event.position(), nextSequence++, symbol, event.side(), event.lots(),
+                event.price(), event.time(), event.sl(), event.tp(), balanceCents);
         invalidateEquity();
         positionsVersion++;
         positions.put(position.id, position);
         open.add(position);
-        sequence.put(position, nextSequence++);
         if (firstOpenTime == null) {
             firstOpenTime = event.time();
         }
@@ -482,7 +483,7 @@ public final class Account {
         approvedPayouts++;
         lastPayoutTime = decision.time();
         feeRefunded |= decision.feeRefundCents() > 0;
-        periodDays = new DayLedger(currentDayStartMillis());
+        periodDays = new DayLedger(currentDayStartMillis(), profitThresholdsCents);
         refreshEquity();
     }
 

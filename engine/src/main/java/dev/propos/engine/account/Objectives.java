@@ -33,6 +33,14 @@ final class Objectives {
         this.initialCents = initialCents;
     }
 
+    /** The distinct day-profit thresholds the phase's {@code count: profitable} rules compare days with. */
+    static long[] profitThresholdsCents(Phase phase, long initialCents) {
+        return phase.rules().stream()
+                .filter(rule -> rule instanceof MinTradingDays days && days.count() == DayCount.PROFITABLE)
+                .mapToLong(rule -> Money.percentOf(((MinTradingDays) rule).minDayProfitPercent(), initialCents))
+                .distinct().toArray();
+    }
+
     /** The profit target, raised by {@code consistency} in {@code raise_target} mode. */
     long targetCents(ProfitTarget target, DayLedger phaseDays) {
         long cents = target.target().centsOf(initialCents);

@@ -9,6 +9,8 @@ import java.time.Instant;
 final class Position {
 
     final String id;
+    /** The order in which the account opened it. */
+    final long sequence;
     final SymbolSpec symbol;
     final Side side;
     final BigDecimal openPrice;
@@ -41,9 +43,10 @@ final class Position {
     BigDecimal proposLots = BigDecimal.ZERO;
     long proposResultCents;
 
-    Position(String id, SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice, Instant openTime,
-             BigDecimal sl, BigDecimal tp, long balanceAtOpenCents) {
+    Position(String id, long sequence, SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice,
+             Instant openTime, BigDecimal sl, BigDecimal tp, long balanceAtOpenCents) {
         this.id = id;
+        this.sequence = sequence;
         this.symbol = symbol;
         this.side = side;
         this.openedLots = lots;

@@ -44,6 +44,7 @@ final class RuleBook {
     private final MaxLossLimit[] maxLoss;
     private final Objectives objectives;
     private final int[] strikes;
+    private final boolean[] inactivityCheckPending;
     private int pausedTradeStrikes;
     /** The daily-loss entry whose pause is in force (it is not evaluated again that day), or -1. */
     private int pausedBy = -1;
@@ -56,6 +57,7 @@ final class RuleBook {
         this.daily = new DailyLossLimit[rules.size()];
         this.maxLoss = new MaxLossLimit[rules.size()];
         this.strikes = new int[rules.size()];
+        this.inactivityCheckPending = new boolean[rules.size()];
         this.objectives = new Objectives(account.phase(), account.initialCents());
         long initial = account.initialCents();
         for (int i = 0; i < rules.size(); i++) {
@@ -112,10 +114,16 @@ final class RuleBook {
         }
     }
 
+    /**
+     * Inactivity starts counting. Each inactivity entry keeps at most one check waiting: a check
+     * that finds the period restarted since asks again for the new deadline, so the agenda does
+     * not grow with every close.
+     */
     private void becomeIdle(Instant since) {
         idleSince = since;
         for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i) instanceof Inactivity rule) {
+            if (rules.get(i) instanceof Inactivity rule && !inactivityCheckPending[i]) {
+                inactivityCheckPending[i] = true;
                 schedule(since.plus(Duration.ofDays(rule.days())), i, null);
             }
         }
@@ -208,7 +216,14 @@ final class RuleBook {
             case TimeLimit rule -> breach(ruleIndex, at, Consequence.FAIL, null,
                     Measure.Quantity.of(rule.days()), Measure.Quantity.of(rule.days()), null);
             case Inactivity rule -> {
-                if (idleSince == null || !idleSince.plus(Duration.ofDays(rule.days())).equals(at)) {
+                inactivityCheckPending[ruleIndex] = false;
+                if (idleSince == null) {
+                    return; // a position is open: the next close asks again
+                }
+                Instant deadline = idleSince.plus(Duration.ofDays(rule.days()));
+                if (deadline.isAfter(at)) {
+                    inactivityCheckPending[ruleIndex] = true;
+                    schedule(deadline, ruleIndex, null);
                     return;
                 }
                 breach(ruleIndex, at, Consequence.FAIL, null,

@@ -31,15 +31,11 @@ public final class RiskWatch {
     private final Duration memory;
     /** Recent opens by symbol and side, oldest first. */
     private final Map<String, ArrayDeque<OpenedPosition>> recent = new HashMap<>();
-    private final Map<String, CopyPair> copyPairs = new HashMap<>();
+    /** Matches so far of pairs of accounts not yet flagged: the matched positions, two per match. */
+    private final Map<String, List<MatchedPosition>> copyMatches = new HashMap<>();
+    /** Pairs already flagged: they need nothing more than their key. */
+    private final Set<String> copyFlagged = new HashSet<>();
     private final Set<String> hedgedPairs = new HashSet<>();
-
-    /** Matches so far between two accounts, and the positions already used in them. */
-    private static final class CopyPair {
-        final List<MatchedPosition> evidence = new ArrayList<>();
-        final Set<String> used = new HashSet<>();
-        boolean flagged;
-    }
 
     public RiskWatch(RiskConfig config) {
         this.copyTrading = config.copyTrading();
@@ -78,24 +74,33 @@ public final class RiskWatch {
         Instant from = opened.openTime().minusSeconds(copyTrading.windowSeconds());
         for (Map.Entry<String, List<OpenedPosition>> other : byOtherAccount(opened, opened.side(), from).entrySet()) {
             String pairKey = pairKey(opened.account(), other.getKey());
-            CopyPair pair = copyPairs.computeIfAbsent(pairKey, k -> new CopyPair());
-            if (pair.flagged) {
+            if (copyFlagged.contains(pairKey)) {
                 continue;
             }
+            List<MatchedPosition> matched = copyMatches.computeIfAbsent(pairKey, k -> new ArrayList<>(2));
             for (OpenedPosition candidate : other.getValue()) {
-                if (pair.used.add(positionKey(candidate))) {
-                    pair.used.add(positionKey(opened));
-                    pair.evidence.add(candidate.evidence());
-                    pair.evidence.add(opened.evidence());
-                    if (pair.evidence.size() / 2 >= copyTrading.minMatches()) {
-                        pair.flagged = true;
-                        flags.add(flag(opened, "copy_trading", other.getKey(), copyTrading.minMatches(),
-                                pair.evidence));
+                if (!usedIn(matched, candidate)) {
+                    matched.add(candidate.evidence());
+                    matched.add(opened.evidence());
+                    if (matched.size() / 2 >= copyTrading.minMatches()) {
+                        copyMatches.remove(pairKey);
+                        copyFlagged.add(pairKey);
+                        flags.add(flag(opened, "copy_trading", other.getKey(), copyTrading.minMatches(), matched));
                     }
                     break;
                 }
             }
         }
+    }
+
+    /** A position matches at most once per pair of accounts. */
+    private static boolean usedIn(List<MatchedPosition> matched, OpenedPosition position) {
+        for (MatchedPosition match : matched) {
+            if (match.account().equals(position.account()) && match.position().equals(position.position())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void hedging(OpenedPosition opened, BiPredicate<String, String> stillOpen, List<RiskFlag> flags) {
@@ -156,7 +161,4 @@ public final class RiskWatch {
         return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
     }
 
-    private static String positionKey(OpenedPosition position) {
-        return position.account() + '\u0000' + position.position();
-    }
 }
