@@ -332,7 +332,7 @@ public final class TriggerRouter implements QuoteRouter {
     }
 
     private void sweepIfStale(SymbolTriggers triggers) {
-        int limit = 64 + 4 * triggers.liveSlots;
+        int limit = 64 + 2 * triggers.liveSlots;
         sweepIfLarger(triggers.bidFalls, limit);
         sweepIfLarger(triggers.bidRises, limit);
         sweepIfLarger(triggers.askRises, limit);
