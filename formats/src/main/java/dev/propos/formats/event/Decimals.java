@@ -1,6 +1,7 @@
 package dev.propos.formats.event;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Exact decimals from text, with a fast path for the plain form prices and lots take
@@ -14,16 +15,21 @@ final class Decimals {
     }
 
     /**
-     * The exact value of {@code chars[offset, offset + length)}.
+     * The exact value of {@code chars[offset, offset + length)} (text Jackson has read).
      *
      * @throws NumberFormatException when it is not a number
      */
     static BigDecimal parse(char[] chars, int offset, int length) {
-        BigDecimal plain = parsePlain(chars, offset, length);
-        return plain != null ? plain : new BigDecimal(chars, offset, length);
+        return parse(new String(chars, offset, length));
     }
 
-    /** As {@link #parse(char[], int, int)}, for ASCII bytes. */
+    /** The exact value of {@code text}; not a number: {@link NumberFormatException}. */
+    static BigDecimal parse(String text) {
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        return parse(latin1, 0, latin1.length);
+    }
+
+    /** The exact value of ASCII bytes: {@code [-]digits[.digits]} of up to 18 digits read directly, anything else by {@link BigDecimal}. */
     static BigDecimal parse(byte[] bytes, int offset, int length) {
         int end = offset + length;
         int at = offset;
@@ -57,45 +63,6 @@ final class Decimals {
         if (plain && digits > 0 && !(inFraction && scale == 0)) {
             return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
         }
-        return new BigDecimal(new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1));
-    }
-
-    static BigDecimal parse(String text) {
-        BigDecimal plain = parsePlain(text.toCharArray(), 0, text.length());
-        return plain != null ? plain : new BigDecimal(text);
-    }
-
-    /** {@code [-]digits[.digits]} with at most 18 digits, else null (left to {@link BigDecimal}). */
-    private static BigDecimal parsePlain(char[] chars, int offset, int length) {
-        int end = offset + length;
-        int at = offset;
-        boolean negative = at < end && chars[at] == '-';
-        if (negative) {
-            at++;
-        }
-        long unscaled = 0;
-        int digits = 0;
-        int scale = 0;
-        boolean inFraction = false;
-        for (; at < end; at++) {
-            char c = chars[at];
-            if (c >= '0' && c <= '9') {
-                if (++digits > MAX_LONG_DIGITS) {
-                    return null;
-                }
-                unscaled = unscaled * 10 + (c - '0');
-                if (inFraction) {
-                    scale++;
-                }
-            } else if (c == '.' && !inFraction && digits > 0) {
-                inFraction = true;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || inFraction && scale == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+        return new BigDecimal(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 }
