@@ -25,7 +25,11 @@ class DifferentialTest {
     @Property(tries = 3000)
     void engineDecidesExactlyAsTheReference(@ForAll @LongRange(min = 1) long seed,
                                             @ForAll @IntRange(min = 2, max = 30) int accounts) {
-        RandomFirm firm = RandomFirm.generate(seed, accounts, 2000);
+        engineDecidesExactlyAsTheReference(seed, accounts, 2000);
+    }
+
+    private static void engineDecidesExactlyAsTheReference(long seed, int accounts, int events) {
+        RandomFirm firm = RandomFirm.generate(seed, accounts, events);
         Run engine = run(firm, false);
         Run reference = run(firm, true);
         assertThat(engine.errors()).as("refused events (seed %d)", seed).isEqualTo(reference.errors());
@@ -35,6 +39,13 @@ class DifferentialTest {
                     .isEqualTo(reference.decisions().get(i));
         }
         assertThat(engine.decisions()).as("decision count (seed %d)", seed).hasSameSizeAs(reference.decisions());
+    }
+
+    /** Fewer, larger firms: many accounts share each symbol's trigger heaps. */
+    @Property(tries = 40)
+    void engineDecidesExactlyAsTheReferenceInLargerFirms(@ForAll @LongRange(min = 1) long seed,
+                                                        @ForAll @IntRange(min = 100, max = 200) int accounts) {
+        engineDecidesExactlyAsTheReference(seed, accounts, 8000);
     }
 
     private static Run run(RandomFirm firm, boolean reference) {

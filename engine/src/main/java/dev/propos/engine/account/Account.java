@@ -65,7 +65,6 @@ public final class Account {
 
     long excludedCents;
     long payoutsTotalCents;
-    int approvedPayouts;
     Instant firstOpenTime;
     Instant lastPayoutTime;
     boolean feeRefunded;
@@ -480,7 +479,6 @@ public final class Account {
         moveCapital(-amount);
         rules.onPayout(amount);
         payoutsTotalCents += amount;
-        approvedPayouts++;
         lastPayoutTime = decision.time();
         feeRefunded |= decision.feeRefundCents() > 0;
         periodDays = new DayLedger(currentDayStartMillis(), profitThresholdsCents);
@@ -499,7 +497,6 @@ public final class Account {
         lastPayout = null;
         moveCapital(payout.amountCents());
         payoutsTotalCents -= payout.amountCents();
-        approvedPayouts--;
         lastPayoutTime = payout.previousPayoutTime();
         feeRefunded = payout.previousFeeRefunded();
         periodDays = payout.previousPeriod().followedBy(periodDays);
