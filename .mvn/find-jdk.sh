@@ -28,3 +28,10 @@ propos_find_jdk() {
   return 1
 }
 propos_find_jdk || exit 1
+# Maven 3.9's libraries still call sun.misc.Unsafe: JDK 23+ warns at every build unless told it is allowed.
+if [ "$(propos_java_release "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
+  case "${MAVEN_OPTS-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  esac
+fi
