@@ -50,6 +50,10 @@ final class RuleBook {
     private int pausedBy = -1;
     /** The last open or close while flat, from which inactivity counts; null while a position is open. */
     private Instant idleSince;
+    /** The instant the rules are being evaluated at (PropOS's own closes happen then). */
+    private Instant evaluationTime;
+    /** Closes PropOS has ordered so far: an evaluation that made one runs the loss rules again. */
+    private long proposCloses;
 
     RuleBook(Account account, List<Rule> rules, Instant startTime) {
         this.account = account;
@@ -258,9 +262,6 @@ final class RuleBook {
 
     // ---- evaluation -----------------------------------------------------------------------------
 
-    private Instant evaluationTime;
-    /** Closes PropOS has ordered so far: an evaluation that made one runs the loss rules again. */
-    private long proposCloses;
 
     /**
      * Evaluates the rules in the phase's order. A close that PropOS orders is made at once, so the
