@@ -8,14 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Cross-account detection (spec/programs.md, "Risk"): copy trading and hedging between accounts,
@@ -72,7 +75,8 @@ public final class RiskWatch {
 
     private void copyTrading(OpenedPosition opened, List<RiskFlag> flags) {
         Instant from = opened.openTime().minusSeconds(copyTrading.windowSeconds());
-        for (Map.Entry<String, List<OpenedPosition>> other : byOtherAccount(opened, opened.side(), from).entrySet()) {
+        for (Map.Entry<String, List<OpenedPosition>> other
+                : byOtherAccount(opened, opened.side(), from, candidate -> true).entrySet()) {
             String pairKey = pairKey(opened.account(), other.getKey());
             if (copyFlagged.contains(pairKey)) {
                 continue;
@@ -105,16 +109,16 @@ public final class RiskWatch {
 
     private void hedging(OpenedPosition opened, BiPredicate<String, String> stillOpen, List<RiskFlag> flags) {
         Instant from = opened.openTime().minusSeconds(hedging.windowSeconds());
+        Predicate<OpenedPosition> pairable = candidate -> !hedging.sameTraderOnly()
+                || (opened.trader() != null && opened.trader().equals(candidate.trader()));
         for (Map.Entry<String, List<OpenedPosition>> other
-                : byOtherAccount(opened, opened.side().opposite(), from).entrySet()) {
+                : byOtherAccount(opened, opened.side().opposite(), from, pairable).entrySet()) {
             String pairKey = pairKey(opened.account(), other.getKey());
             if (hedgedPairs.contains(pairKey)) {
                 continue;
             }
             for (OpenedPosition candidate : other.getValue()) {
-                boolean sameTrader = opened.trader() != null && opened.trader().equals(candidate.trader());
-                if ((hedging.sameTraderOnly() && !sameTrader)
-                        || !stillOpen.test(candidate.account(), candidate.position())) {
+                if (!stillOpen.test(candidate.account(), candidate.position())) {
                     continue;
                 }
                 hedgedPairs.add(pairKey);
@@ -125,8 +129,13 @@ public final class RiskWatch {
         }
     }
 
-    /** The recent opens on {@code side} at or after {@code from}, of accounts other than the opener's, by account id. */
-    private TreeMap<String, List<OpenedPosition>> byOtherAccount(OpenedPosition opened, Side side, Instant from) {
+    /**
+     * The recent opens on {@code side} at or after {@code from} of accounts other than the opener's
+     * that pass {@code eligible}, by account id, each account's in opening order. The scan walks
+     * back from the newest open and stops at the window's start.
+     */
+    private TreeMap<String, List<OpenedPosition>> byOtherAccount(OpenedPosition opened, Side side, Instant from,
+                                                                Predicate<OpenedPosition> eligible) {
         TreeMap<String, List<OpenedPosition>> byAccount = new TreeMap<>();
         ArrayDeque<OpenedPosition> queue = recent.get(key(opened.symbol(), side));
         if (queue == null) {
@@ -136,11 +145,16 @@ public final class RiskWatch {
         while (!queue.isEmpty() && queue.peekFirst().openTime().isBefore(horizon)) {
             queue.pollFirst();
         }
-        for (OpenedPosition candidate : queue) {
-            if (!candidate.openTime().isBefore(from) && !candidate.account().equals(opened.account())) {
-                byAccount.computeIfAbsent(candidate.account(), k -> new ArrayList<>()).add(candidate);
+        for (Iterator<OpenedPosition> newestFirst = queue.descendingIterator(); newestFirst.hasNext(); ) {
+            OpenedPosition candidate = newestFirst.next();
+            if (candidate.openTime().isBefore(from)) {
+                break;
+            }
+            if (!candidate.account().equals(opened.account()) && eligible.test(candidate)) {
+                byAccount.computeIfAbsent(candidate.account(), k -> new ArrayList<>(2)).add(candidate);
             }
         }
+        byAccount.values().forEach(Collections::reverse);
         return byAccount;
     }
 
@@ -160,5 +174,4 @@ public final class RiskWatch {
     private static String pairKey(String a, String b) {
         return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
     }
-
 }
