@@ -121,12 +121,6 @@ public final class Engine {
         return statuses;
     }
 
-    /** The current state of one account, or null. */
-    public Decision.AccountStatus status(String accountId) {
-        Account account = accounts.get(accountId);
-        return account == null ? null : account.status(true);
-    }
-
     private News knownFromHere(News news) {
         if (now == null || (news.knownFrom() != null && !news.knownFrom().isBefore(now))) {
             return news;

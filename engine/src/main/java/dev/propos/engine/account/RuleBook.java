@@ -298,7 +298,7 @@ final class RuleBook {
                 case NewsRestriction rule when occasion != Occasion.OTHER && occasion != Occasion.MODIFIED ->
                         checkNews(i, rule, subject, time, occasion == Occasion.OPENED);
                 case StopLossRequired rule when occasion == Occasion.OPENED || occasion == Occasion.MODIFIED ->
-                        checkStopLoss(i, rule, subject, occasion == Occasion.OPENED);
+                        checkStopLoss(i, rule, subject, time, occasion == Occasion.OPENED);
                 case MinTradeDuration rule when occasion == Occasion.CLOSED_FULLY -> {
                     long heldMillis = Duration.between(subject.openTime, time).toMillis();
                     if (heldMillis < rule.seconds() * 1000L) {
@@ -379,11 +379,10 @@ final class RuleBook {
         }
     }
 
-    private void checkStopLoss(int index, StopLossRequired rule, Position position, boolean atOpen) {
+    private void checkStopLoss(int index, StopLossRequired rule, Position position, Instant time, boolean atOpen) {
         if (position.hasViolated(index) || !position.isOpen()) {
             return;
         }
-        Instant time = evaluationTime;
         if (atOpen && rule.withinSeconds() == 0 && position.sl == null) {
             position.markViolated(index);
             violate(index, time, position, Measure.Quantity.of(0), Measure.Quantity.of(0));
