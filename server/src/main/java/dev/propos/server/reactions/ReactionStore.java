@@ -1,0 +1,100 @@
+package dev.propos.server.reactions;
+
+import dev.propos.formats.event.EventWriter;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reactions table: every platform command PropOS decided on, its attempts and its outcome. */
+@Repository
+class ReactionStore {
+
+    /** A stored reaction, as the worker and the API see it. */
+    record Reaction(String commandId, Long seq, Integer ordinal, String account, String kind, String command,
+                    String thenJournal, String status, int attempts, Instant nextAttemptAt, String lastError,
+                    String outcome, Instant createdAt, Instant updatedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+    private final Clock clock;
+
+    ReactionStore(JdbcTemplate jdbc, JdbcClient client, Clock clock) {
+        this.jdbc = jdbc;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** Stores planned reactions; one planned before (same command id) is left as it is. */
+    void insert(List<PlannedReaction> planned) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                insert into reactions (command_id, seq, ordinal, account, kind, command, then_journal, status,
+                                       next_attempt_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) on conflict (command_id) do nothing""",
+                planned, 500, (statement, reaction) -> {
+                    statement.setString(1, reaction.command().commandId());
+                    if (reaction.seq() == null) {
+                        statement.setNull(2, Types.BIGINT);
+                        statement.setNull(3, Types.INTEGER);
+                    } else {
+                        statement.setLong(2, reaction.seq());
+                        statement.setInt(3, reaction.ordinal());
+                    }
+                    statement.setString(4, reaction.account());
+                    statement.setString(5, reaction.kind());
+                    statement.setString(6, ReactionCodec.json(reaction.command()));
+                    statement.setString(7, reaction.thenJournal() == null ? null : EventWriter.line(reaction.thenJournal()));
+                    statement.setTimestamp(8, now);
+                    statement.setTimestamp(9, now);
+                    statement.setTimestamp(10, now);
+                });
+    }
+
+    /** Pending reactions due now, oldest first (a decision's commands in their planned order). */
+    List<Reaction> due(int limit) {
+        return client.sql(SELECT + " where status = 'pending' and next_attempt_at <= ? order by created_at, command_id limit ?")
+                .params(Timestamp.from(clock.instant()), limit)
+                .query(ReactionStore::reaction).list();
+    }
+
+    List<Reaction> ofAccount(String account) {
+        return client.sql(SELECT + " where account = ? order by created_at, command_id").param(account)
+                .query(ReactionStore::reaction).list();
+    }
+
+    void done(String commandId, int attempts, String outcome) {
+        client.sql("update reactions set status = 'done', attempts = ?, outcome = ?, last_error = null, updated_at = ? where command_id = ?")
+                .params(attempts, outcome, Timestamp.from(clock.instant()), commandId).update();
+    }
+
+    void retryLater(String commandId, int attempts, String error, Instant nextAttemptAt) {
+        client.sql("update reactions set attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? where command_id = ?")
+                .params(attempts, error, Timestamp.from(nextAttemptAt), Timestamp.from(clock.instant()), commandId)
+                .update();
+    }
+
+    void failed(String commandId, int attempts, String error) {
+        client.sql("update reactions set status = 'failed', attempts = ?, last_error = ?, updated_at = ? where command_id = ?")
+                .params(attempts, error, Timestamp.from(clock.instant()), commandId).update();
+    }
+
+    private static final String SELECT = """
+            select command_id, seq, ordinal, account, kind, command, then_journal, status, attempts, next_attempt_at,
+                   last_error, outcome, created_at, updated_at from reactions""";
+
+    private static Reaction reaction(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long seq = rs.getLong(2);
+        Long seqOrNull = rs.wasNull() ? null : seq;
+        int ordinal = rs.getInt(3);
+        Integer ordinalOrNull = rs.wasNull() ? null : ordinal;
+        return new Reaction(rs.getString(1), seqOrNull, ordinalOrNull, rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getTimestamp(10).toInstant(),
+                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant());
+    }
+}
