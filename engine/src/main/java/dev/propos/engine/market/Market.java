@@ -5,12 +5,13 @@ import dev.propos.engine.config.FirmConfig;
 import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
 import dev.propos.engine.money.Money;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The latest quote of every symbol, and the valuation of positions in an account currency. */
-public final class Market {
+public final class Market implements Serializable {
 
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
@@ -24,7 +25,7 @@ public final class Market {
     }
 
     /** The latest bid and ask of a symbol. */
-    public record Quote(BigDecimal bid, BigDecimal ask) {
+    public record Quote(BigDecimal bid, BigDecimal ask) implements Serializable {
         /** {@code (bid + ask) / 2}, exact; computed only where a conversion needs it. */
         public BigDecimal mid() {
             return bid.add(ask).divide(TWO);

@@ -4,6 +4,7 @@ import dev.propos.engine.config.RiskConfig;
 import dev.propos.engine.decision.Decision.MatchedPosition;
 import dev.propos.engine.decision.Decision.RiskFlag;
 import dev.propos.engine.event.Side;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * Cross-account detection (spec/programs.md, "Risk"): copy trading and hedging between accounts,
  * judged at every open over the recent opens of every account, finished ones included.
  */
-public final class RiskWatch {
+public final class RiskWatch implements Serializable {
 
     private static final Comparator<MatchedPosition> EVIDENCE_ORDER =
             Comparator.comparing(MatchedPosition::openTime).thenComparing(MatchedPosition::account);
