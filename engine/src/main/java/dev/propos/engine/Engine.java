@@ -57,7 +57,7 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Serializable {
 
-    private final FirmConfig config;
+    private FirmConfig config;
     /** Not state: given to the constructor, or to {@link #restore}. */
     private transient Consumer<Decision> decisions;
     private final Market market;
@@ -126,6 +126,26 @@ public final class Engine implements Serializable {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         EngineSnapshot.requireSnapshotStream(in);
         in.defaultReadObject();
+    }
+
+    // ---- configuration --------------------------------------------------------------------------
+
+    /**
+     * Takes a newer firm configuration while running (a program version imported, a symbol
+     * added). It may add programs, program versions and symbols. Everything already there must
+     * stay as it is: a published program version is immutable (accounts keep the version they
+     * started on), and a symbol keeps its contract. Risk settings may change; they apply from the
+     * next open ({@link RiskWatch#reconfigure}). Time does not move; a journal records the update
+     * at its place in the stream, so that a replay applies it at the same place.
+     *
+     * @throws EngineException when the newer configuration removes or changes a program version or
+     *         a symbol, or holds a program version twice; the engine is then unchanged
+     */
+    public void updateConfig(FirmConfig newer) {
+        ConfigChange.check(config, newer);
+        market.reconfigure(newer);
+        risk.reconfigure(newer.risk(), now);
+        config = newer;
     }
 
     /**
