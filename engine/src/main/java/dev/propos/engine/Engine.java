@@ -30,10 +30,18 @@ import dev.propos.engine.risk.RiskWatch;
 import dev.propos.engine.schedule.Agenda;
 import dev.propos.engine.schedule.DayBoundaries;
 import dev.propos.engine.schedule.SeenIds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -41,11 +49,17 @@ import java.util.function.Consumer;
  * The rule engine: applies events in order and hands every decision to a sink, synchronously and
  * deterministically. It never reads the wall clock: time is the events' time. Not thread-safe:
  * one writer.
+ *
+ * <p>Its whole state can be written to a snapshot ({@link #writeSnapshot}) and read back into a new
+ * engine ({@link #restore}) that goes on exactly as this one would. It is {@link Serializable} for
+ * that only: a bare object stream of it is refused, since only the snapshot's frame checks what it
+ * reads (docs/engine.md, "Snapshots").
  */
-public final class Engine {
+public final class Engine implements Serializable {
 
-    private final FirmConfig config;
-    private final Consumer<Decision> decisions;
+    private FirmConfig config;
+    /** Not state: given to the constructor, or to {@link #restore}. */
+    private transient Consumer<Decision> decisions;
     private final Market market;
     private final NewsCalendar calendar = new NewsCalendar();
     private final NavigableMap<String, Account> accounts = new TreeMap<>();
@@ -68,7 +82,70 @@ public final class Engine {
         this.market = new Market(config);
         this.risk = new RiskWatch(config.risk());
         this.quoteRouter = quoteRouter != null ? quoteRouter : new TriggerRouter(market);
-        this.services = new Services();
+        this.services = new Services(this);
+    }
+
+    // ---- snapshots ------------------------------------------------------------------------------
+
+    /**
+     * Writes the engine's whole state: accounts, schedules, calendar, market, quote index, seen ids,
+     * risk memory and configuration (everything but the decision sink). {@link #restore} gives an
+     * engine that decides exactly as this one from here on. Call it between events, from the one
+     * thread that applies them; it changes nothing. The stream is flushed, not closed.
+     *
+     * @throws java.io.NotSerializableException when the engine has a {@link QuoteRouter} of the
+     *         caller's that cannot be serialized
+     */
+    public void writeSnapshot(OutputStream out) throws IOException {
+        EngineSnapshot.write(this, out);
+    }
+
+    /**
+     * Reads an engine written by {@link #writeSnapshot}; its decisions go to {@code decisions}.
+     * Reads the snapshot to its end, and no further.
+     *
+     * @throws SnapshotFormatException when the snapshot is not one this build can read: another
+     *         format version or changed classes (an incompatible build), damaged or foreign content.
+     *         The caller then replays its journal from the start instead.
+     * @throws IOException when {@code in} fails
+     */
+    public static Engine restore(InputStream in, Consumer<Decision> decisions) throws IOException {
+        Objects.requireNonNull(decisions, "decisions");
+        Engine engine = EngineSnapshot.read(in);
+        engine.decisions = decisions;
+        return engine;
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        EngineSnapshot.requireSnapshotStream(out);
+        out.defaultWriteObject();
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        EngineSnapshot.requireSnapshotStream(in);
+        in.defaultReadObject();
+    }
+
+    // ---- configuration --------------------------------------------------------------------------
+
+    /**
+     * Takes a newer firm configuration while running (a program version imported, a symbol
+     * added). It may add programs, program versions and symbols. Everything already there must
+     * stay as it is: a published program version is immutable (accounts keep the version they
+     * started on), and a symbol keeps its contract. Risk settings may change; they apply from the
+     * next open ({@link RiskWatch#reconfigure}). Time does not move; a journal records the update
+     * at its place in the stream, so that a replay applies it at the same place.
+     *
+     * @throws EngineException when the newer configuration removes or changes a program version or
+     *         a symbol, or holds a program version twice; the engine is then unchanged
+     */
+    public void updateConfig(FirmConfig newer) {
+        ConfigChange.check(config, newer);
+        market.reconfigure(newer);
+        risk.reconfigure(newer.risk(), now);
+        config = newer;
     }
 
     /**
@@ -272,26 +349,36 @@ public final class Engine {
         }
     }
 
-    /** The engine's side of every account's services. */
-    private final class Services implements AccountServices {
+    /**
+     * The engine's side of every account's services. Static, with the engine as an explicit
+     * field, so that its serialized form does not rest on the compiler's name for an outer
+     * instance.
+     */
+    private static final class Services implements AccountServices, Serializable {
+        private final Engine engine;
+
+        Services(Engine engine) {
+            this.engine = engine;
+        }
+
         @Override
         public Market market() {
-            return market;
+            return engine.market;
         }
 
         @Override
         public NewsCalendar news() {
-            return calendar;
+            return engine.calendar;
         }
 
         @Override
         public void emit(Decision decision) {
-            decisions.accept(decision);
+            engine.decisions.accept(decision);
         }
 
         @Override
         public void schedule(Instant at, Account account, int ruleIndex, long positionSeq, String positionId) {
-            agenda.add(new Agenda.Check(at, account, ruleIndex, positionSeq, positionId));
+            engine.agenda.add(new Agenda.Check(at, account, ruleIndex, positionSeq, positionId));
         }
     }
 }

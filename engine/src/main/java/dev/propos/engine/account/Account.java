@@ -14,6 +14,7 @@ import dev.propos.engine.event.Event.PositionModified;
 import dev.propos.engine.event.Event.PositionOpened;
 import dev.propos.engine.market.Market;
 import dev.propos.engine.money.Money;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Set;
  * One account in one phase of a program: its money, positions, days and rule state. It applies
  * the account's events and evaluates the phase's rules after each of them, emitting decisions.
  */
-public final class Account {
+public final class Account implements Serializable {
 
     private final String id;
     private final Program program;
@@ -73,7 +74,8 @@ public final class Account {
 
     /** Everything an approved payout changed, so that {@code payout_cancelled} can restore it. */
     private record PayoutReservation(long amountCents, Instant previousPayoutTime, boolean previousFeeRefunded,
-                                     DayLedger previousPeriod, MaxLossLimit.Snapshot[] maxLoss) {
+                                     DayLedger previousPeriod, MaxLossLimit.Snapshot[] maxLoss)
+            implements Serializable {
     }
 
     public Account(String id, Program program, Phase phase, String trader, long feeCents, long balanceCents,

@@ -3,9 +3,10 @@ package dev.propos.engine.account;
 import dev.propos.engine.rule.Rule.DailyAmountOf;
 import dev.propos.engine.rule.Rule.DailyBase;
 import dev.propos.engine.rule.Rule.DailyLoss;
+import java.io.Serializable;
 
 /** The running state of one {@code daily_loss} rule entry: today's base and floor. */
-final class DailyLossLimit {
+final class DailyLossLimit implements Serializable {
 
     final DailyLoss rule;
     private final long initialCents;

@@ -1,5 +1,6 @@
 package dev.propos.engine.account;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Arrays;
  * {@code min_trading_days} rule uses). The first day is kept apart so that a cancelled payout can
  * join its two periods again, the day it fell in being one day.
  */
-final class DayLedger {
+final class DayLedger implements Serializable {
 
     /** One trading day: its first instant, the profit realized in it, whether a position was opened. */
-    private static final class Day {
+    private static final class Day implements Serializable {
         final long startMillis;
         long profitCents;
         boolean opened;
@@ -31,7 +32,7 @@ final class DayLedger {
     }
 
     /** Totals over a set of days. */
-    private static final class Totals {
+    private static final class Totals implements Serializable {
         long bestCents;
         long netCents;
         long positiveCents;

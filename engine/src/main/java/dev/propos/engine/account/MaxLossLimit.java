@@ -4,9 +4,10 @@ import dev.propos.engine.rule.Rule.LossMeasure;
 import dev.propos.engine.rule.Rule.MaxLoss;
 import dev.propos.engine.rule.Rule.MaxLossAmountOf;
 import dev.propos.engine.rule.Rule.MaxLossMode;
+import java.io.Serializable;
 
 /** The running state of one {@code max_loss} rule entry: its high-water mark and floor. */
-final class MaxLossLimit {
+final class MaxLossLimit implements Serializable {
 
     final MaxLoss rule;
     private long highWaterCents;
@@ -16,7 +17,7 @@ final class MaxLossLimit {
     private boolean floorFixed;
 
     /** What a payout changed, so that a cancellation can undo it. */
-    record Snapshot(long highWaterCents, long floorCents, boolean floorFixed) {
+    record Snapshot(long highWaterCents, long floorCents, boolean floorFixed) implements Serializable {
     }
 
     MaxLossLimit(MaxLoss rule, long initialCents) {

@@ -10,6 +10,7 @@ import dev.propos.engine.rule.Rule.ConsistencyMode;
 import dev.propos.engine.rule.Rule.DayCount;
 import dev.propos.engine.rule.Rule.MinTradingDays;
 import dev.propos.engine.rule.Rule.ProfitTarget;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.List;
  * {@code consistency} in {@code raise_target} mode), {@code min_trading_days} and
  * {@code consistency}, judged over the whole phase (a pass) or the payout period (a payout).
  */
-final class Objectives {
+final class Objectives implements Serializable {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

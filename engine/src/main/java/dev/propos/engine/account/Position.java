@@ -2,11 +2,12 @@ package dev.propos.engine.account;
 
 import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An open position of an account, or one that PropOS closed and the platform has still to settle. */
-final class Position {
+final class Position implements Serializable {
 
     final String id;
     /** The order in which the account opened it. */

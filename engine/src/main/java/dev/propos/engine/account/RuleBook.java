@@ -22,6 +22,7 @@ import dev.propos.engine.rule.Rule.ProfitTarget;
 import dev.propos.engine.rule.Rule.StopLossRequired;
 import dev.propos.engine.rule.Rule.TimeLimit;
 import dev.propos.engine.rule.Rule.WeekendHolding;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.List;
  * The rules of an account's phase and their running state: evaluates them, in the phase's order,
  * after every change, and at the scheduled instants they ask for.
  */
-final class RuleBook {
+final class RuleBook implements Serializable {
 
     private static final String TRADING_WHILE_PAUSED = "trading_while_paused";
 

@@ -4,6 +4,7 @@ import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.decision.Measure;
 import dev.propos.engine.event.Event.News;
 import dev.propos.engine.event.Impact;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The economic calendar: news entries by scheduled time, and the windows they put around it. */
-public final class NewsCalendar {
+public final class NewsCalendar implements Serializable {
 
     private final NavigableMap<Instant, List<News>> byTime = new TreeMap<>();
     private final Set<String> ids = new HashSet<>();

@@ -1,11 +1,13 @@
 package dev.propos.engine.config;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /** The whole firm configuration: symbols, programs (every version), cross-account risk. */
-public record FirmConfig(Map<String, SymbolSpec> symbols, List<Program> programs, RiskConfig risk) {
+public record FirmConfig(Map<String, SymbolSpec> symbols, List<Program> programs, RiskConfig risk)
+        implements Serializable {
 
     public FirmConfig {
         symbols = Map.copyOf(symbols);

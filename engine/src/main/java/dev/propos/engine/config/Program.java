@@ -1,10 +1,11 @@
 package dev.propos.engine.config;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** A versioned, immutable product: what an account is evaluated against. */
 public record Program(String id, int version, String name, String currency, long initialBalanceCents,
-                     TradingDay tradingDay, List<Phase> phases) {
+                     TradingDay tradingDay, List<Phase> phases) implements Serializable {
 
     public Program {
         phases = List.copyOf(phases);

@@ -1,9 +1,10 @@
 package dev.propos.engine.config;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** A tradable symbol: how many units one lot is, and the currency its P&L is in. */
-public record SymbolSpec(String name, BigDecimal contractSize, String profitCurrency) {
+public record SymbolSpec(String name, BigDecimal contractSize, String profitCurrency) implements Serializable {
 
     private static final BigDecimal STANDARD_LOT = BigDecimal.valueOf(100_000);
 

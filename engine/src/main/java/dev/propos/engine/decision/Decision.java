@@ -1,5 +1,6 @@
 package dev.propos.engine.decision;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,7 +51,8 @@ public sealed interface Decision {
         }
     }
 
-    record MatchedPosition(String account, String position, String symbol, String side, Instant openTime) {
+    record MatchedPosition(String account, String position, String symbol, String side, Instant openTime)
+            implements Serializable {
     }
 
     /** The state of an account after the last event; a finished account shows its state when it finished. */

@@ -1,5 +1,6 @@
 package dev.propos.engine.event;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +61,7 @@ public sealed interface Event {
 
     /** An economic-calendar entry; reference data, not part of the stream's time order. */
     record News(Instant time, String id, List<String> currencies, List<String> symbols, Impact impact,
-                String title, Instant endTime, Instant knownFrom) implements Event {
+                String title, Instant endTime, Instant knownFrom) implements Event, Serializable {
         public News {
             currencies = List.copyOf(currencies);
             symbols = symbols == null ? List.of() : List.copyOf(symbols);

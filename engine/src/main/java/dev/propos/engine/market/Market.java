@@ -5,17 +5,23 @@ import dev.propos.engine.config.FirmConfig;
 import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
 import dev.propos.engine.money.Money;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** The latest quote of every symbol, and the valuation of positions in an account currency. */
-public final class Market {
+public final class Market implements Serializable {
 
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
-    private final FirmConfig config;
+    private FirmConfig config;
     private final Map<String, Quote> quotes = new HashMap<>();
+    /**
+     * The contract of every symbol traded so far. Positions hold these very instances (the quote
+     * router groups holdings by identity), so a newer configuration never replaces them.
+     */
     private final Map<String, SymbolSpec> specs = new HashMap<>();
     private long version;
 
@@ -23,8 +29,31 @@ public final class Market {
         this.config = config;
     }
 
+    /**
+     * Takes a newer configuration: symbols it adds become tradable. A symbol already traded must
+     * keep its contract (a declared one, or the implicit one of a currency pair), since open
+     * positions are valued with it; nothing changes when it does not.
+     *
+     * @throws EngineException naming the first such symbol, by name
+     */
+    public void reconfigure(FirmConfig newer) {
+        for (String symbol : new TreeSet<>(specs.keySet())) {
+            SymbolSpec traded = specs.get(symbol);
+            SymbolSpec now = newer.symbol(symbol);
+            if (!traded.equals(now)) {
+                throw new EngineException("symbol " + symbol + " is already traded with " + describe(traded)
+                        + "; the new configuration " + (now == null ? "does not know it" : "gives " + describe(now)));
+            }
+        }
+        this.config = newer;
+    }
+
+    private static String describe(SymbolSpec spec) {
+        return "contract_size " + spec.contractSize().toPlainString() + " and profit_currency " + spec.profitCurrency();
+    }
+
     /** The latest bid and ask of a symbol. */
-    public record Quote(BigDecimal bid, BigDecimal ask) {
+    public record Quote(BigDecimal bid, BigDecimal ask) implements Serializable {
         /** {@code (bid + ask) / 2}, exact; computed only where a conversion needs it. */
         public BigDecimal mid() {
             return bid.add(ask).divide(TWO);

@@ -1,13 +1,14 @@
 package dev.propos.engine.market;
 
 import dev.propos.engine.account.Account;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * Decides which accounts a quote must revalue. Implementations must never leave out an account
  * whose rules the quote could trigger; including more only costs time.
  */
-public interface QuoteRouter {
+public interface QuoteRouter extends Serializable {
 
     /** Records what the account now holds (after any change to its positions, equity or rules). */
     void update(Account account);

@@ -1,5 +1,6 @@
 package dev.propos.engine.market;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * holding each entry's key and its slot-and-version side by side, so that the four children of a
  * node share a cache line and a sift touches about one line per level.
  */
-final class TriggerHeap {
+final class TriggerHeap implements Serializable {
 
     private static final int ARITY = 4;
 

@@ -3,6 +3,7 @@ package dev.propos.engine.market;
 import dev.propos.engine.account.Account;
 import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class TriggerRouter implements QuoteRouter {
     private int stamp;
 
     /** The triggers of one symbol. Max-heaps hold negated keys. */
-    private static final class SymbolTriggers {
+    private static final class SymbolTriggers implements Serializable {
         final TriggerHeap bidFalls = new TriggerHeap();
         final TriggerHeap bidRises = new TriggerHeap();
         final TriggerHeap askRises = new TriggerHeap();
@@ -84,7 +85,7 @@ public final class TriggerRouter implements QuoteRouter {
     }
 
     /** An account's positions in one symbol. */
-    private static final class Holding {
+    private static final class Holding implements Serializable {
         SymbolSpec symbol;
         SymbolTriggers triggers;
         BigDecimal buyLots = BigDecimal.ZERO;
@@ -101,7 +102,7 @@ public final class TriggerRouter implements QuoteRouter {
      * What an account holds, grouped by symbol and weighed: kept between revaluations until its
      * positions change, so that a revaluation only re-derives the room and pushes the triggers.
      */
-    private static final class Profile {
+    private static final class Profile implements Serializable {
         final long positionsVersion;
         final Holding[] holdings;
         final long totalWeight;

@@ -4,6 +4,7 @@ import dev.propos.engine.config.RiskConfig;
 import dev.propos.engine.decision.Decision.MatchedPosition;
 import dev.propos.engine.decision.Decision.RiskFlag;
 import dev.propos.engine.event.Side;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,14 +25,15 @@ import java.util.function.Predicate;
  * Cross-account detection (spec/programs.md, "Risk"): copy trading and hedging between accounts,
  * judged at every open over the recent opens of every account, finished ones included.
  */
-public final class RiskWatch {
+public final class RiskWatch implements Serializable {
 
     private static final Comparator<MatchedPosition> EVIDENCE_ORDER =
             Comparator.comparing(MatchedPosition::openTime).thenComparing(MatchedPosition::account);
 
-    private final RiskConfig.CopyTrading copyTrading;
-    private final RiskConfig.Hedging hedging;
-    private final Duration memory;
+    private RiskConfig.CopyTrading copyTrading;
+    private RiskConfig.Hedging hedging;
+    /** How far back opens are kept: the longer window. */
+    private Duration memory;
     /** Recent opens by symbol and side, oldest first. */
     private final Map<String, ArrayDeque<OpenedPosition>> recent = new HashMap<>();
     /** Matches so far of pairs of accounts not yet flagged: the matched positions, two per match. */
@@ -41,11 +43,34 @@ public final class RiskWatch {
     private final Set<String> hedgedPairs = new HashSet<>();
 
     public RiskWatch(RiskConfig config) {
+        configure(config);
+    }
+
+    private void configure(RiskConfig config) {
         this.copyTrading = config.copyTrading();
         this.hedging = config.hedging();
         long seconds = Math.max(copyTrading == null ? 0 : copyTrading.windowSeconds(),
                 hedging == null ? 0 : hedging.windowSeconds());
         this.memory = Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * New settings, from the next open on. They judge it against the opens remembered: those within
+     * the previous settings' longer window before {@code now} (none while detection was off). The
+     * older ones are forgotten here, so that a widened window sees the same opens however lately
+     * each queue was trimmed. Pairs already flagged stay flagged; copy matches counted so far count
+     * towards the new {@code min_matches}.
+     */
+    public void reconfigure(RiskConfig newer, Instant now) {
+        if (now != null) {
+            Instant horizon = now.minus(memory);
+            for (ArrayDeque<OpenedPosition> queue : recent.values()) {
+                while (!queue.isEmpty() && queue.peekFirst().openTime().isBefore(horizon)) {
+                    queue.pollFirst();
+                }
+            }
+        }
+        configure(newer);
     }
 
     public boolean isActive() {

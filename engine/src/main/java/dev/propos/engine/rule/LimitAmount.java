@@ -1,10 +1,11 @@
 package dev.propos.engine.rule;
 
 import dev.propos.engine.money.Money;
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** A rule's amount: a percent of some base (rounded to cents) or a fixed sum of money. */
-public sealed interface LimitAmount {
+public sealed interface LimitAmount extends Serializable {
 
     /** The amount in cents, given the base a percent applies to. */
     long centsOf(long baseCents);

@@ -1,12 +1,13 @@
 package dev.propos.engine.rule;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Set;
 
 /** One rule entry of a phase (spec/programs.md, "Rules"), with all its parameters resolved. */
-public sealed interface Rule {
+public sealed interface Rule extends Serializable {
 
     /** The rule's name as configured and as printed in decisions. */
     String name();

@@ -2,6 +2,7 @@ package dev.propos.engine.schedule;
 
 import dev.propos.engine.calendar.LocalSchedule;
 import dev.propos.engine.config.TradingDay;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 
 /** The trading-day boundaries still to apply, across every trading-day definition in use. */
-public final class DayBoundaries {
+public final class DayBoundaries implements Serializable {
 
     private final NavigableSet<Instant> pending = new TreeSet<>();
     private final Map<TradingDay, Instant[]> lastAnswer = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.propos.engine.schedule;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -7,11 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Event ids seen in the last 24 hours of stream time: a resend within them is a duplicate. */
-public final class SeenIds {
+public final class SeenIds implements Serializable {
 
     private static final Duration MEMORY = Duration.ofHours(24);
 
-    private record Seen(String id, Instant time) {
+    private record Seen(String id, Instant time) implements Serializable {
     }
 
     private final Map<String, Instant> byId = new HashMap<>();
