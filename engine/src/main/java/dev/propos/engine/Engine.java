@@ -189,6 +189,17 @@ public final class Engine implements Serializable {
         }
     }
 
+    /** What the firm needs to know of an account to act on it; null for an unknown account. */
+    public AccountInfo accountInfo(String accountId) {
+        Account account = accounts.get(accountId);
+        return account == null ? null
+                : new AccountInfo(account.id(), account.trader(), account.program(), account.phase(), account.status());
+    }
+
+    /** An account's identity and standing: its trader, the program version and phase it runs, its status. */
+    public record AccountInfo(String account, String trader, Program program, Phase phase, Status status) {
+    }
+
     /** One {@code account_status} per account, sorted by account id. */
     public List<Decision.AccountStatus> statuses() {
         List<Decision.AccountStatus> statuses = new ArrayList<>(accounts.size());
