@@ -26,9 +26,11 @@ create table journal (
     seq           bigint      primary key,
     received_seq  bigint      unique references events,
     config_id     bigint      references firm_config,
-    journal_time  timestamptz not null,
+    -- null only for configuration changes before the first event: they do not move time
+    journal_time  timestamptz,
     late          boolean     not null default false,
-    check ((received_seq is null) <> (config_id is null))
+    check ((received_seq is null) <> (config_id is null)),
+    check (journal_time is not null or config_id is not null)
 );
 
 -- Events the engine refused after they were acknowledged (a check ingest could not make ahead).

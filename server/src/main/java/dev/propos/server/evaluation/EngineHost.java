@@ -28,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,8 +47,11 @@ public class EngineHost implements JournalListener {
     private final DecisionStore decisionStore;
     private final SnapshotStore snapshots;
     private final TransactionTemplate transaction;
-    private final List<DecisionRecorder> recorders;
-    private final List<DecisionListener> listeners;
+    // Resolved at start: reactions listen to the engine and also write to the journal it reads.
+    private final ObjectProvider<DecisionRecorder> recorderBeans;
+    private final ObjectProvider<DecisionListener> listenerBeans;
+    private List<DecisionRecorder> recorders = List.of();
+    private List<DecisionListener> listeners = List.of();
     private final EvaluationSettings settings;
     private final Clock clock;
     private final LinkedBlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
@@ -67,14 +71,15 @@ public class EngineHost implements JournalListener {
     private volatile boolean running;
 
     public EngineHost(JournalStore journal, DecisionStore decisionStore, SnapshotStore snapshots,
-                      TransactionTemplate transaction, List<DecisionRecorder> recorders, List<DecisionListener> listeners,
+                      TransactionTemplate transaction, ObjectProvider<DecisionRecorder> recorders,
+                      ObjectProvider<DecisionListener> listeners,
                       EvaluationSettings settings, Clock clock, MeterRegistry meters) {
         this.journal = journal;
         this.decisionStore = decisionStore;
         this.snapshots = snapshots;
         this.transaction = transaction;
-        this.recorders = recorders;
-        this.listeners = listeners;
+        this.recorderBeans = recorders;
+        this.listenerBeans = listeners;
         this.settings = settings;
         this.clock = clock;
         this.evaluatedEvents = meters.counter("propos.engine.events");
@@ -90,6 +95,8 @@ public class EngineHost implements JournalListener {
 
     /** Restores the engine (latest snapshot, then the journal's tail) and starts evaluating. */
     public synchronized void start() {
+        recorders = recorderBeans.orderedStream().toList();
+        listeners = listenerBeans.orderedStream().toList();
         restore();
         running = true;
         thread = Thread.ofPlatform().name("engine").start(this::run);

@@ -1,5 +1,6 @@
 package dev.propos.server.evaluation;
 
+import dev.propos.server.journal.JournalStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
@@ -20,21 +21,25 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "engine")
 class EvaluationController {
 
-    record Progress(long evaluatedSeq) {
+    /** How far the journal and the engine are: equal when every journaled entry has been evaluated. */
+    record Progress(long journalSeq, long evaluatedSeq) {
     }
 
     private final EngineHost engine;
+    private final JournalStore journal;
     private final JdbcTemplate jdbc;
 
-    EvaluationController(EngineHost engine, JdbcTemplate jdbc) {
+    EvaluationController(EngineHost engine, JournalStore journal, JdbcTemplate jdbc) {
         this.engine = engine;
+        this.journal = journal;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/progress")
     @Operation(summary = "The last journal entry the engine has evaluated")
     Progress progress() {
-        return new Progress(engine.lastSeq());
+        long evaluated = engine.lastSeq();
+        return new Progress(journal.lastPosition().seq(), evaluated);
     }
 
     @GetMapping(value = "/decisions", produces = "application/x-ndjson")

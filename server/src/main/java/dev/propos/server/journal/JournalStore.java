@@ -36,6 +36,10 @@ public class JournalStore {
         this.client = client;
     }
 
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Which of {@code ids} were accepted before. */
     public Set<String> knownIds(Collection<String> ids) {
         if (ids.isEmpty()) {
@@ -81,7 +85,7 @@ public class JournalStore {
                 statement.setBoolean(5, false);
             }
         }
-        statement.setTimestamp(4, Timestamp.from(entry.journalTime()));
+        statement.setTimestamp(4, entry.journalTime() == null ? null : Timestamp.from(entry.journalTime()));
     }
 
     public void insertRejected(List<RejectedLine> lines) {
@@ -114,8 +118,10 @@ public class JournalStore {
     }
 
     public Position lastPosition() {
-        return client.sql("select seq, journal_time from journal order by seq desc limit 1")
-                .query((rs, row) -> new Position(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+        return client.sql("""
+                select seq, (select journal_time from journal where journal_time is not null order by seq desc limit 1)
+                from journal order by seq desc limit 1""")
+                .query((rs, row) -> new Position(rs.getLong(1), instantOrNull(rs.getTimestamp(2))))
                 .optional().orElse(new Position(0, null));
     }
 
@@ -154,7 +160,7 @@ public class JournalStore {
             return statement;
         }, rs -> {
             long seq = rs.getLong(1);
-            Instant time = rs.getTimestamp(2).toInstant();
+            Instant time = instantOrNull(rs.getTimestamp(2));
             boolean late = rs.getBoolean(3);
             long configId = rs.getLong(4);
             StoredEvent event = rs.wasNull()

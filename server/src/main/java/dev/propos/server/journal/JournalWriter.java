@@ -344,7 +344,7 @@ public class JournalWriter {
         config = merged;
         admission.configure(merged);
         round.documents.add(new ConfigDocument(id, clock.instant(), request.importedBy(), request.sourceName(), request.yaml()));
-        JournalEntry entry = sequencer.configChanged(id, merged, clock.instant());
+        JournalEntry entry = sequencer.configChanged(id, merged);
         round.entries.add(entry);
         round.answers.add(() -> request.done().complete(new ConfigImported(id, entry.seq(), merged)));
     }

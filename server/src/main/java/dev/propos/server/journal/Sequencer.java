@@ -69,11 +69,11 @@ public final class Sequencer {
         return new JournalEntry.Journaled(++lastSeq, journalTime, false, accepted);
     }
 
-    /** Journals a configuration change at the journal's current time (or {@code importTime} on an empty journal). */
-    public JournalEntry configChanged(long configId, FirmConfig config, Instant importTime) {
-        if (journalTime == null) {
-            journalTime = importTime;
-        }
+    /**
+     * Journals a configuration change at the journal's current time (null before the first event):
+     * a change does not move time, which stays the events' own.
+     */
+    public JournalEntry configChanged(long configId, FirmConfig config) {
         return new JournalEntry.ConfigChanged(++lastSeq, journalTime, configId, config);
     }
 

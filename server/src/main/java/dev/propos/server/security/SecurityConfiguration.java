@@ -1,0 +1,49 @@
+package dev.propos.server.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Everything but health needs authentication: people with HTTP Basic, platforms and integrations
+ * with a bearer API token. Roles decide what each may reach; a trader's own-accounts-only rule is
+ * enforced where accounts are read ({@link PropOsUser#maySee}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF = Role.STAFF;
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, UserStore users, PasswordEncoder passwords) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: every request carries its credentials
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(new UserAuthentication(users, passwords))
+                .addFilterBefore(new ApiTokenFilter(users), BasicAuthenticationFilter.class)
+                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("PLATFORM", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/programs/**").hasRole("ADMIN")
+                        .requestMatchers("/api/users/**", "/api/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/api/journal/**", "/api/engine/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/traders/**").hasAnyRole("ADMIN", "SUPPORT")
+                        .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole("ADMIN", "SUPPORT")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

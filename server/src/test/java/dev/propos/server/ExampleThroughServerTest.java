@@ -1,0 +1,35 @@
+package dev.propos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A shared example through the live server gives exactly the decisions {@code propos evaluate} gives. */
+@ServerTest
+class ExampleThroughServerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void payoutSplitExampleDecidesAsEvaluateDoes() {
+        TestClient admin = TestClient.admin(port);
+        Path example = Firm.example("payout-split");
+        Firm.importConfig(admin, example.resolve("config.yaml"));
+
+        TestClient.Answer answer = admin.post("/api/events", "application/x-ndjson",
+                String.join("\n", Firm.eventsWithIds(example.resolve("events.jsonl"), "ps-")));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"rejected\":0");
+        Firm.awaitEvaluated(admin);
+
+        List<Map<String, Object>> decisions = Firm.jsonLines(admin.get("/api/engine/decisions").body());
+        List<Map<String, Object>> expected = Firm.jsonLines(Firm.read(example.resolve("expected.jsonl"))).stream()
+                .filter(line -> !"account_status".equals(line.get("type"))).toList();
+        Firm.assertDecisionsMatch(decisions, expected);
+    }
+}
