@@ -2,6 +2,8 @@
 -- platform deduplicates on command_id too), retried while the platform fails.
 create table reactions (
     command_id      text        primary key,
+    -- the order they were planned in: an account's commands are carried out in this order
+    planned_order   bigserial   unique,
     -- the decision it carries out, or null for an operator's request (an enrollment)
     seq             bigint,
     ordinal         int,
@@ -19,8 +21,8 @@ create table reactions (
     updated_at      timestamptz not null,
     foreign key (seq, ordinal) references decisions (seq, ordinal)
 );
-create index reactions_due on reactions (next_attempt_at) where status = 'pending';
-create index reactions_account on reactions (account, created_at);
+create index reactions_pending on reactions (account, planned_order) where status = 'pending';
+create index reactions_account on reactions (account, planned_order);
 
 -- What the trader is told (passes, breaches, payouts), in the order it happened.
 create table notifications (

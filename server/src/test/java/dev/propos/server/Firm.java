@@ -21,6 +21,9 @@ public final class Firm {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PROGRESS = Pattern.compile("\"journalSeq\":(\\d+),\"evaluatedSeq\":(\\d+)");
 
+    /** The firm of the load and restart tests. */
+    public static final Path LOAD_FIRM = Path.of("src", "test", "resources", "load-firm.yaml");
+
     private Firm() {
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillRestartTest {
 
-    private static final Path CONFIG = Path.of("src", "test", "resources", "load-firm.yaml");
+    private static final Path CONFIG = Firm.LOAD_FIRM;
     private static final String[] SETTINGS = {
         "--propos.journal.lateness-window=0s", "--propos.journal.wall-clock=false",
         "--propos.engine.snapshot-every=700", "--propos.reactions.first-retry=50ms",

@@ -56,15 +56,22 @@ class ReactionStore {
                 });
     }
 
-    /** Pending reactions due now, oldest first (a decision's commands in their planned order). */
+    /**
+     * Pending reactions due now, at most one per account: the account's first pending one, so that
+     * a command never overtakes an earlier one that is still failing (enable before disable).
+     */
     List<Reaction> due(int limit) {
-        return client.sql(SELECT + " where status = 'pending' and next_attempt_at <= ? order by created_at, command_id limit ?")
+        return client.sql(SELECT + """
+                 r where status = 'pending' and next_attempt_at <= ? and not exists (
+                    select 1 from reactions earlier where earlier.account = r.account and earlier.status = 'pending'
+                    and earlier.planned_order < r.planned_order)
+                order by planned_order limit ?""")
                 .params(Timestamp.from(clock.instant()), limit)
                 .query(ReactionStore::reaction).list();
     }
 
     List<Reaction> ofAccount(String account) {
-        return client.sql(SELECT + " where account = ? order by created_at, command_id").param(account)
+        return client.sql(SELECT + " where account = ? order by planned_order").param(account)
                 .query(ReactionStore::reaction).list();
     }
 
