@@ -57,6 +57,8 @@ create table decisions (
     type       text        not null,
     account    text,
     decided_at timestamptz,
+    -- wall time the decision was recorded: with events.received_at, PropOS's reaction time
+    recorded_at timestamptz not null,
     line       text        not null,
     primary key (seq, ordinal)
 );

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Decisions act on the platform: retried while it fails, never twice, and passes start the next phase. */
+/**
+ * Decisions act on the platform: retried while it fails, never twice, and passes start the next
+ * phase. Its events are timed after those of the other classes sharing the server, so none is late.
+ */
 @ServerTest
 class ReactionsTest {
 
@@ -31,11 +34,11 @@ class ReactionsTest {
         platform.failNext(2);
 
         post(admin, """
-                {"type":"account_started","time":"2026-03-02T08:00:00Z","id":"R1-s","account":"R1","program":"load-10k"}
-                {"type":"quote","time":"2026-03-02T08:00:01Z","id":"R1-q1","symbol":"EURUSD","bid":1.08000,"ask":1.08010}
-                {"type":"position_opened","time":"2026-03-02T08:01:00Z","id":"R1-o","account":"R1","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
-                {"type":"quote","time":"2026-03-02T09:00:00Z","id":"R1-q2","symbol":"EURUSD","bid":1.07900,"ask":1.07910}
-                {"type":"clock","time":"2026-03-03T00:00:01Z","id":"R1-c"}""");
+                {"type":"account_started","time":"2027-03-01T08:00:00Z","id":"R1-s","account":"R1","program":"load-10k"}
+                {"type":"quote","time":"2027-03-01T08:00:01Z","id":"R1-q1","symbol":"EURUSD","bid":1.08000,"ask":1.08010}
+                {"type":"position_opened","time":"2027-03-01T08:01:00Z","id":"R1-o","account":"R1","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
+                {"type":"quote","time":"2027-03-01T09:00:00Z","id":"R1-q2","symbol":"EURUSD","bid":1.07900,"ask":1.07910}
+                {"type":"clock","time":"2027-03-02T00:00:01Z","id":"R1-c"}""");
         awaitUntil(() -> reactions("R1", "done") == 3, "three reactions done");
 
         assertThat(jdbc.sql("select kind || ' ' || attempts from reactions where account = 'R1' order by planned_order")
@@ -53,10 +56,10 @@ class ReactionsTest {
         Firm.importConfig(admin, Firm.LOAD_FIRM);
 
         post(admin, """
-                {"type":"account_started","time":"2026-03-02T08:00:00Z","id":"R2-s","account":"R2","program":"load-10k","trader":"trader-R2","fee":99}
-                {"type":"quote","time":"2026-03-02T08:00:01Z","id":"R2-q1","symbol":"EURUSD","bid":1.08000,"ask":1.08010}
-                {"type":"position_opened","time":"2026-03-02T08:01:00Z","id":"R2-o","account":"R2","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
-                {"type":"position_closed","time":"2026-03-02T09:00:00Z","id":"R2-c","account":"R2","position":"p1","price":1.08130}""");
+                {"type":"account_started","time":"2027-03-01T08:00:00Z","id":"R2-s","account":"R2","program":"load-10k","trader":"trader-R2","fee":99}
+                {"type":"quote","time":"2027-03-01T08:00:01Z","id":"R2-q1","symbol":"EURUSD","bid":1.08000,"ask":1.08010}
+                {"type":"position_opened","time":"2027-03-01T08:01:00Z","id":"R2-o","account":"R2","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
+                {"type":"position_closed","time":"2027-03-01T09:00:00Z","id":"R2-c","account":"R2","position":"p1","price":1.08130}""");
         awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = 'start-R2-funded'").query(Long.class).single() == 1,
                 "the funded account started");
         Firm.awaitEvaluated(admin);

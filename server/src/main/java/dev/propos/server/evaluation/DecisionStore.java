@@ -1,6 +1,7 @@
 package dev.propos.server.evaluation;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -14,22 +15,27 @@ public class DecisionStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public DecisionStore(JdbcTemplate jdbc) {
+    public DecisionStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Records decisions; those recorded before a restart are left as they are. */
     public void insert(List<RecordedDecision> decisions) {
+        Timestamp recordedAt = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
-                insert into decisions (seq, ordinal, type, account, decided_at, line) values (?, ?, ?, ?, ?, ?)
+                insert into decisions (seq, ordinal, type, account, decided_at, recorded_at, line)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (seq, ordinal) do nothing""", decisions, 1000, (statement, recorded) -> {
             statement.setLong(1, recorded.seq());
             statement.setInt(2, recorded.ordinal());
             statement.setString(3, recorded.type());
             statement.setString(4, recorded.account());
             statement.setTimestamp(5, recorded.decision().time() == null ? null : Timestamp.from(recorded.decision().time()));
-            statement.setString(6, recorded.line());
+            statement.setTimestamp(6, recordedAt);
+            statement.setString(7, recorded.line());
         });
     }
 

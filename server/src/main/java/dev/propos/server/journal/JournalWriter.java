@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -354,7 +355,8 @@ public class JournalWriter {
         if (!settings.wallClock() || sequencer.heldCount() > 0) {
             return;
         }
-        Instant tick = clock.instant().minus(settings.latenessWindow());
+        // Event times carry at most milliseconds (spec/events.md): the journal must hold what its lines say.
+        Instant tick = clock.instant().minus(settings.latenessWindow()).truncatedTo(ChronoUnit.MILLIS);
         Instant journalTime = sequencer.journalTime();
         if ((journalTime != null && tick.isBefore(journalTime.plus(settings.clockTick())))
                 || (lastClockTick != null && tick.isBefore(lastClockTick.plus(settings.clockTick())))) {

@@ -7,6 +7,7 @@ import dev.propos.server.runtime.FirmParticipant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * events with their reason, like any ingest's.
  */
 @Component
+@Order(10)
 class PlatformConnection implements FirmParticipant {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformConnection.class);

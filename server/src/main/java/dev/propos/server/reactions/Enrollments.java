@@ -28,12 +28,17 @@ public class Enrollments {
     /** Plans the enrollment of {@code trader} as {@code account}; the request id makes a retried request harmless. */
     public void enroll(String account, String trader, Program program, BigDecimal fee, Instant requestedAt) {
         Phase first = program.firstPhase();
-        PlatformCommand create = new PlatformCommand.CreateAccount("enroll-" + account, account, trader,
+        PlatformCommand.CreateAccount create = new PlatformCommand.CreateAccount("enroll-" + account, account, trader,
                 program.currency(), Money.toDecimal(program.initialBalanceCents()), program.id(), first.id(),
                 first.funded());
-        Event start = new Event.AccountStarted(requestedAt, "start-" + account, account, null, program.id(),
+        Event.AccountStarted start = new Event.AccountStarted(requestedAt, "start-" + account, account, null, program.id(),
                 program.version(), first.id(), null, trader, fee);
-        store.insert(List.of(new PlannedReaction(null, null, account, create, start)));
+        open(create, start);
+    }
+
+    /** Plans an account's creation on the platform, then its start in the engine. */
+    public void open(PlatformCommand.CreateAccount create, Event.AccountStarted start) {
+        store.insert(List.of(new PlannedReaction(null, null, create.account(), create, start)));
         worker.wakeUp();
     }
 }

@@ -58,6 +58,8 @@ class ReactionPlanner implements DecisionRecorder {
                 var info = engine.accountInfo(passed.account());
                 Program program = info.program();
                 Phase next = program.phase(passed.nextPhase());
+                // the passed account has done its job: it trades no more
+                add(planned, recorded, new PlatformCommand.DisableAccount(prefix + "disable", passed.account()));
                 if (next != null) {
                     String account = NextPhaseAccounts.id(passed.account(), next.id());
                     PlatformCommand create = new PlatformCommand.CreateAccount(prefix + "create", account,

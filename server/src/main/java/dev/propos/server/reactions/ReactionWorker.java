@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * command id, so a command retried after a crash between execution and record does not act twice.
  */
 @Component
+@Order(20)
 class ReactionWorker implements FirmParticipant, DecisionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ReactionWorker.class);
