@@ -112,21 +112,47 @@ public final class IngestBenchmark {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A platform delivers each account's events in order on one connection: the stream is split by
+     * account over the connections (quotes go round), so that no close overtakes its open.
+     */
     private Phase run(LoadGenerator load, Settings settings, long events) throws InterruptedException {
         long firstSeq = lastJournalSeq();
-        BlockingQueue<String> lines = new ArrayBlockingQueue<>(200_000);
+        int connections = settings.connections();
+        List<BlockingQueue<String>> queues = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            queues.add(new ArrayBlockingQueue<>(100_000));
+        }
         Thread producer = Thread.ofPlatform().start(() -> {
+            long[] quotes = {0};
             load.stream(events, 0.05, event -> {
+                int connection = event instanceof Event.AccountEvent accountEvent
+                        ? Math.floorMod(accountEvent.account().hashCode(), connections)
+                        : (int) (quotes[0]++ % connections);
                 try {
-                    lines.put(line(event));
+                    queues.get(connection).put(line(event));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            lines.add(END);
+            queues.forEach(queue -> queue.add(END));
         });
         long start = System.nanoTime();
-        send(new QueueIterator(lines), settings, settings.rateEventsPerSecond());
+        List<Thread> senders = new ArrayList<>();
+        for (BlockingQueue<String> queue : queues) {
+            Settings one = new Settings(settings.accounts(), 0, 0, settings.batch(), 1, settings.window(), 0);
+            int rate = settings.rateEventsPerSecond() / connections;
+            senders.add(Thread.ofPlatform().start(() -> {
+                try {
+                    send(new QueueIterator(queue), one, rate);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
         awaitEvaluated();
         double seconds = (System.nanoTime() - start) / 1e9;
         producer.join();

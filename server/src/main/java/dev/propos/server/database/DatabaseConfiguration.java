@@ -21,6 +21,8 @@ class DatabaseConfiguration {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("propos");
         hikari.setMaximumPoolSize(settings.maximumPoolSize());
+        // The journal writes in batches: one multi-row insert instead of a statement a row.
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (settings.isEmbedded()) {
             hikari.setJdbcUrl(embedded.jdbcUrl());
             hikari.setUsername(EmbeddedDatabase.USER);
