@@ -30,6 +30,7 @@ import dev.propos.engine.risk.RiskWatch;
 import dev.propos.engine.schedule.Agenda;
 import dev.propos.engine.schedule.DayBoundaries;
 import dev.propos.engine.schedule.SeenIds;
+import dev.propos.engine.status.RuleStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -198,6 +199,21 @@ public final class Engine implements Serializable {
 
     /** An account's identity and standing: its trader, the program version and phase it runs, its status. */
     public record AccountInfo(String account, String trader, Program program, Phase phase, Status status) {
+    }
+
+    /**
+     * Where each rule entry of an account's phase stands, in the phase's rule order: the engine's
+     * own floors, marks, targets, counts and deadlines, with the equity at the latest quotes (see
+     * {@link RuleStatus}). A finished account shows the state of the moment it failed or passed.
+     * Read only: it changes no state (the quote router's and the cached equity included) and so no
+     * later decision. O(rules + open positions). The time read at is the last event's: boundaries
+     * and deadlines come due only with the events (or clock events) that reach them.
+     *
+     * @return null for an unknown account
+     */
+    public List<RuleStatus> ruleStatus(String accountId) {
+        Account account = accounts.get(accountId);
+        return account == null ? null : account.ruleStatus(now);
     }
 
     /** One {@code account_status} per account, sorted by account id. */

@@ -14,6 +14,7 @@ import dev.propos.engine.event.Event.PositionModified;
 import dev.propos.engine.event.Event.PositionOpened;
 import dev.propos.engine.market.Market;
 import dev.propos.engine.money.Money;
+import dev.propos.engine.status.RuleStatus;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class Account implements Serializable {
 
     private Status status = Status.ACTIVE;
     private final long initialCents;
+    private final Instant startTime;
     long referenceCents;
     long balanceCents;
     long equityCents;
@@ -88,6 +90,7 @@ public final class Account implements Serializable {
         this.services = services;
         this.market = services.market();
         this.initialCents = balanceCents;
+        this.startTime = startTime;
         this.referenceCents = balanceCents;
         this.balanceCents = balanceCents;
         this.equityCents = balanceCents;
@@ -137,6 +140,11 @@ public final class Account implements Serializable {
 
     long initialCents() {
         return initialCents;
+    }
+
+    /** The instant of {@code account_started}. */
+    public Instant startTime() {
+        return startTime;
     }
 
     AccountServices services() {
@@ -567,6 +575,17 @@ public final class Account implements Serializable {
 
     long eligibleProfitCents() {
         return balanceCents - referenceCents - excludedCents;
+    }
+
+    /**
+     * Where each rule entry of the phase stands, in the phase's order (see {@link RuleStatus}). Read
+     * only: it changes nothing, not even the cached equity. A running account is read at the latest
+     * quotes, as of {@code now} (the engine's time); a finished one as it was when it finished.
+     */
+    public List<RuleStatus> ruleStatus(Instant now) {
+        return isFinished()
+                ? RuleStatusReader.read(this, rules, rules.finishedAt(), equityCents, true)
+                : RuleStatusReader.read(this, rules, now, equityAtLatestQuotes(), false);
     }
 
     public Decision.AccountStatus status(boolean refresh) {

@@ -141,4 +141,14 @@ final class MaxLossLimit implements Serializable {
     long floorCents() {
         return floorCents;
     }
+
+    /** The mark as kept (a static rule's moves only with capital and {@code lower_high_water}). */
+    long rawHighWaterCents() {
+        return highWaterCents;
+    }
+
+    /** Whether {@code on_payout: floor_at_initial} has fixed the floor. */
+    boolean floorFixed() {
+        return floorFixed;
+    }
 }

@@ -44,7 +44,7 @@ final class Objectives implements Serializable {
 
     /** The profit target, raised by {@code consistency} in {@code raise_target} mode. */
     long targetCents(ProfitTarget target, DayLedger phaseDays) {
-        long cents = target.target().centsOf(initialCents);
+        long cents = baseTargetCents(target);
         for (Rule rule : rules) {
             if (rule instanceof Consistency consistency && consistency.mode() == ConsistencyMode.RAISE_TARGET) {
                 long raised = BigDecimal.valueOf(phaseDays.bestDayCents()).multiply(HUNDRED)
@@ -80,7 +80,8 @@ final class Objectives implements Serializable {
         return false;
     }
 
-    private static boolean holds(Consistency rule, DayLedger days) {
+    /** Whether a {@code consistency} rule holds on {@code days} (total above zero, best day within its share). */
+    static boolean holds(Consistency rule, DayLedger days) {
         long total = rule.of() == ConsistencyBasis.NET ? days.netTotalCents() : days.positiveTotalCents();
         if (total <= 0) {
             return false;
@@ -90,7 +91,35 @@ final class Objectives implements Serializable {
         return rule.inclusive() ? comparison <= 0 : comparison < 0;
     }
 
-    private int countDays(MinTradingDays rule, DayLedger days) {
+    /**
+     * The largest best day, in cents, with which a {@code consistency} rule in {@code block} mode
+     * holds on a total of {@code totalCents} (when that total is above zero): {@code best_day ≤ X% ×
+     * total} is {@code best_day ≤ floor(X% × total)} for a whole number of cents, and {@code <} is
+     * {@code ≤ ceil(X% × total) − 1}. Exactly {@link #holds}'s comparison, in cents.
+     */
+    static long largestBestDayCents(Consistency rule, long totalCents) {
+        BigDecimal share = rule.maxDayPercent().multiply(BigDecimal.valueOf(totalCents))
+                .divide(HUNDRED, 0, rule.inclusive() ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        return rule.inclusive() ? share.longValueExact() : share.longValueExact() - 1;
+    }
+
+    /**
+     * The largest best day, in cents, with which a {@code consistency} rule in {@code raise_target}
+     * mode leaves a target of {@code targetCents} as it is: {@code ceil(best × 100 ÷ X) > T} exactly
+     * when {@code best > floor(T × X ÷ 100)}.
+     */
+    static long largestUnraisingBestDayCents(Consistency rule, long targetCents) {
+        return BigDecimal.valueOf(targetCents).multiply(rule.maxDayPercent())
+                .divide(HUNDRED, 0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    /** The profit target as configured, before {@code consistency} raises it. */
+    long baseTargetCents(ProfitTarget target) {
+        return target.target().centsOf(initialCents);
+    }
+
+    /** The days {@code rule} counts in {@code days}. */
+    int countDays(MinTradingDays rule, DayLedger days) {
         return rule.count() == DayCount.OPENED
                 ? days.openedDays()
                 : days.profitableDays(Money.percentOf(rule.minDayProfitPercent(), initialCents));

@@ -55,6 +55,10 @@ final class RuleBook implements Serializable {
     private Instant evaluationTime;
     /** Closes PropOS has ordered so far: an evaluation that made one runs the loss rules again. */
     private long proposCloses;
+    /** The rule entry that failed the account, or -1 (active, paused, passed). */
+    private int failedBy = -1;
+    /** The instant the account failed or passed; null while it runs. */
+    private Instant finishedAt;
 
     RuleBook(Account account, List<Rule> rules, Instant startTime) {
         this.account = account;
@@ -329,7 +333,7 @@ final class RuleBook implements Serializable {
                 new Measure.Money(limit.floorCents()), consequence == Consequence.PAUSE ? account.pausedUntil() : null,
                 rule.enforcement().maxStrikes() > 0 ? strike : null, null, account.dayStartBalanceCents,
                 account.dayStartEquityCents, limit.baseCents(), null));
-        enforce(consequence, index, null);
+        enforce(consequence, index, null, time);
     }
 
     private void checkMaxLoss(int index, Instant time) {
@@ -341,7 +345,7 @@ final class RuleBook implements Serializable {
                     limit.rule.name(), Consequence.FAIL.wireName(), new Measure.Money(measured),
                     new Measure.Money(limit.floorCents()), null, null, null, null, null, null,
                     limit.highWaterCents(account.referenceCents)));
-            account.fail();
+            fail(index, time);
         }
     }
 
@@ -436,12 +440,12 @@ final class RuleBook implements Serializable {
                 rules.get(index).name(), consequence.wireName(), value, limit,
                 consequence == Consequence.PAUSE ? account.pausedUntil() : null, strike,
                 position == null ? null : position.id, null, null, null, null));
-        enforce(consequence, index, position);
+        enforce(consequence, index, position, time);
     }
 
-    private void enforce(Consequence consequence, int index, Position position) {
+    private void enforce(Consequence consequence, int index, Position position, Instant time) {
         if (consequence == Consequence.FAIL) {
-            account.fail();
+            fail(index, time);
         } else if (consequence == Consequence.PAUSE) {
             pausedBy = index;
             account.pause();
@@ -449,6 +453,12 @@ final class RuleBook implements Serializable {
                 account.closeByPropos(open);
             }
         }
+    }
+
+    private void fail(int index, Instant time) {
+        failedBy = index;
+        finishedAt = time;
+        account.fail();
     }
 
     // ---- objectives -----------------------------------------------------------------------------
@@ -464,6 +474,7 @@ final class RuleBook implements Serializable {
                 || objectives.blocked(AppliesTo.PASS, account.phaseDays)) {
             return;
         }
+        finishedAt = time;
         account.pass();
         account.emit(new Decision.PhasePassed(time, account.id(), account.program().id(), account.phase().id(),
                 account.phase().next(), account.balanceCents, objectives.tradingDays(account.phaseDays)));
@@ -514,6 +525,42 @@ final class RuleBook implements Serializable {
             upper = Math.min(upper, account.referenceCents + objectives.targetCents(target, account.phaseDays) + account.excludedCents);
         }
         return new long[] {lower, upper};
+    }
+
+    // ---- read-outs (RuleStatusReader) -----------------------------------------------------------
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    DailyLossLimit daily(int index) {
+        return daily[index];
+    }
+
+    MaxLossLimit maxLoss(int index) {
+        return maxLoss[index];
+    }
+
+    int strikes(int index) {
+        return strikes[index];
+    }
+
+    /** Whether entry {@code index} paused the account and its pause is in force (or was when it finished). */
+    boolean pausedBy(int index) {
+        return pausedBy == index;
+    }
+
+    int failedBy() {
+        return failedBy;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** The start of the current idle period, from which inactivity counts; null while a position is open. */
+    Instant idleSince() {
+        return idleSince;
     }
 
     DailyLossLimit firstDailyLoss() {
