@@ -4,6 +4,8 @@ import dev.propos.bench.LoadGenerator;
 import dev.propos.engine.event.Event;
 import dev.propos.formats.event.EventWriter;
 import dev.propos.server.ServerApplication;
+import dev.propos.server.security.Role;
+import dev.propos.server.security.UserStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,7 +68,11 @@ public final class IngestBenchmark {
                         "--logging.level.root=WARN");
         try {
             int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            IngestBenchmark bench = new IngestBenchmark(port, server.getBean(JdbcClient.class));
+            // A platform's API token, as adapters authenticate (a password would cost a bcrypt a request).
+            String token = java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID();
+            server.getBean(UserStore.class).createToken("ingest-benchmark", UserStore.hash(token),
+                    java.util.EnumSet.of(Role.PLATFORM, Role.ADMIN), "benchmark");
+            IngestBenchmark bench = new IngestBenchmark(port, token, server.getBean(JdbcClient.class));
             bench.importConfig();
             LoadGenerator load = new LoadGenerator(1, settings.accounts(), 6, 4);
             List<String> setup = new ArrayList<>();
@@ -105,10 +109,9 @@ public final class IngestBenchmark {
     private final JdbcClient jdbc;
     private final AtomicLong ids = new AtomicLong();
 
-    private IngestBenchmark(int port, JdbcClient jdbc) {
+    private IngestBenchmark(int port, String token, JdbcClient jdbc) {
         this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Bearer " + token;
         this.jdbc = jdbc;
     }
 
@@ -119,24 +122,19 @@ public final class IngestBenchmark {
     private Phase run(LoadGenerator load, Settings settings, long events) throws InterruptedException {
         long firstSeq = lastJournalSeq();
         int connections = settings.connections();
+        // Made before the clock starts, so that the generator does not compete with the server.
         List<BlockingQueue<String>> queues = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            queues.add(new ArrayBlockingQueue<>(100_000));
+            queues.add(new java.util.concurrent.LinkedBlockingQueue<>());
         }
-        Thread producer = Thread.ofPlatform().start(() -> {
-            long[] quotes = {0};
-            load.stream(events, 0.05, event -> {
-                int connection = event instanceof Event.AccountEvent accountEvent
-                        ? Math.floorMod(accountEvent.account().hashCode(), connections)
-                        : (int) (quotes[0]++ % connections);
-                try {
-                    queues.get(connection).put(line(event));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            queues.forEach(queue -> queue.add(END));
+        long[] quotes = {0};
+        load.stream(events, 0.05, event -> {
+            int connection = event instanceof Event.AccountEvent accountEvent
+                    ? Math.floorMod(accountEvent.account().hashCode(), connections)
+                    : (int) (quotes[0]++ % connections);
+            queues.get(connection).add(line(event));
         });
+        queues.forEach(queue -> queue.add(END));
         long start = System.nanoTime();
         List<Thread> senders = new ArrayList<>();
         for (BlockingQueue<String> queue : queues) {
@@ -155,7 +153,6 @@ public final class IngestBenchmark {
         }
         awaitEvaluated();
         double seconds = (System.nanoTime() - start) / 1e9;
-        producer.join();
         return latency(firstSeq, events, seconds);
     }
 

@@ -7,6 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record EvaluationSettings(long snapshotEvery) {
 
     public EvaluationSettings {
-        snapshotEvery = snapshotEvery > 0 ? snapshotEvery : 100_000;
+        snapshotEvery = snapshotEvery > 0 ? snapshotEvery : 1_000_000;
     }
 }

@@ -69,7 +69,7 @@ public class UserStore {
     }
 
     /** Tokens are random and long, so a fast hash is enough; only the hash is stored. */
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
