@@ -190,6 +190,12 @@ public final class Engine implements Serializable {
         }
     }
 
+    /** One account's {@code account_status} now; null for an unknown account. */
+    public Decision.AccountStatus status(String accountId) {
+        Account account = accounts.get(accountId);
+        return account == null ? null : account.status(true);
+    }
+
     /** What the firm needs to know of an account to act on it; null for an unknown account. */
     public AccountInfo accountInfo(String accountId) {
         Account account = accounts.get(accountId);

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
         "propos.engine.snapshot-every=200",
         "propos.reactions.first-retry=50ms",
         "propos.reactions.poll-interval=50ms",
+        "propos.stream.status-interval=200ms",
         "propos.admin.password=" + TestClient.ADMIN_PASSWORD,
         "propos.platform.kind=test"})
 @Import(ServerTest.Platform.class)

@@ -6,13 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Decisions as the JSON lines of spec/decisions.md, exactly as {@code propos evaluate} prints them. */
-final class DecisionLines {
+public final class DecisionLines {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     private final DecisionWriter writer = new DecisionWriter(buffer);
 
     /** One decision's line, without the line break. Not thread-safe. */
-    String line(Decision decision) {
+    public String line(Decision decision) {
         buffer.reset();
         writer.write(decision);
         writer.flush();

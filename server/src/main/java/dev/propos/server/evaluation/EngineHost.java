@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ public class EngineHost implements JournalListener {
     private final EventLineParser parser = new EventLineParser();
     private Engine engine;
     private volatile long lastSeq;
+    private volatile Instant evaluatedTime;
     private long lastSnapshotSeq;
     private volatile Thread thread;
     private volatile boolean running;
@@ -137,6 +139,14 @@ public class EngineHost implements JournalListener {
         return lastSeq;
     }
 
+    /**
+     * The firm's time as far as the engine has evaluated: the journal time of the last event
+     * evaluated, null before the first. Inside {@link #read} it is the time of the engine's state.
+     */
+    public Instant evaluatedTime() {
+        return evaluatedTime;
+    }
+
     // ---- restore ----------------------------------------------------------------------------------
 
     private void restore() {
@@ -178,6 +188,9 @@ public class EngineHost implements JournalListener {
         });
         evaluate(batch, false);
         replayed[0] += batch.size();
+        if (evaluatedTime == null) {
+            evaluatedTime = journal.lastPosition().time(); // the snapshot had the whole journal
+        }
         log.info("Engine replayed {} journal entries, now at entry {}", replayed[0], lastSeq);
     }
 
@@ -239,6 +252,9 @@ public class EngineHost implements JournalListener {
                 recorded.add(new RecordedDecision(entry.seq(), i, pending.get(i), lines.line(pending.get(i))));
             }
             lastSeq = entry.seq();
+            if (entry.journalTime() != null) {
+                evaluatedTime = entry.journalTime();
+            }
         }
         pending.clear();
         if (!recorded.isEmpty() || !voided.isEmpty()) {

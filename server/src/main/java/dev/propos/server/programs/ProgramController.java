@@ -2,6 +2,7 @@ package dev.propos.server.programs;
 
 import dev.propos.engine.config.Program;
 import dev.propos.formats.config.ConfigException;
+import dev.propos.server.audit.Audit;
 import dev.propos.server.journal.JournalStore;
 import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.web.ApiError;
@@ -50,10 +51,12 @@ class ProgramController {
 
     private final JournalWriter journal;
     private final JournalStore store;
+    private final Audit audit;
 
-    ProgramController(JournalWriter journal, JournalStore store) {
+    ProgramController(JournalWriter journal, JournalStore store, Audit audit) {
         this.journal = journal;
         this.store = store;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "application/json"})
@@ -61,9 +64,12 @@ class ProgramController {
     ResponseEntity<?> importDocument(@RequestBody String yaml, @RequestParam(defaultValue = "programs.yaml") String name,
                                      Principal principal) throws InterruptedException {
         try {
-            JournalWriter.ConfigImported imported = journal.importConfig(principal == null ? "system" : principal.getName(),
-                    name, yaml).get(30, TimeUnit.SECONDS);
+            String actor = principal == null ? "system" : principal.getName();
+            JournalWriter.ConfigImported imported = journal.importConfig(actor, name, yaml).get(30, TimeUnit.SECONDS);
             List<ProgramVersion> programs = imported.config().programs().stream().map(ProgramVersion::of).toList();
+            // After the fact: the journal holds the document itself, the audit says who brought it.
+            audit.record(actor, Audit.PROGRAMS_IMPORTED, name, Audit.detail("config_id", imported.configId(),
+                    "journal_seq", imported.seq()));
             return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(imported.configId(), imported.seq(), programs));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ConfigException invalid) {

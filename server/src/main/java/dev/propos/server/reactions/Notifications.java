@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
  * twice): passes, breaches, resumptions, soft-rule violations and payout answers.
  */
 @Component
-class Notifications {
+public class Notifications {
 
     /** One message to a trader about an account. */
-    record Notification(long id, String trader, String account, String kind, String message, java.time.Instant createdAt) {
+    public record Notification(long id, String trader, String account, String kind, String message,
+                               java.time.Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -45,7 +46,8 @@ class Notifications {
                 .update();
     }
 
-    List<Notification> ofTrader(String trader, int limit) {
+    /** The trader's notifications, newest first. */
+    public List<Notification> ofTrader(String trader, int limit) {
         return jdbc.sql("select id, trader, account, kind, message, created_at from notifications where trader = ? order by id desc limit ?")
                 .params(trader, limit)
                 .query((rs, row) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

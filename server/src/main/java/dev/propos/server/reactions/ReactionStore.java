@@ -6,18 +6,19 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The reactions table: every platform command PropOS decided on, its attempts and its outcome. */
 @Repository
-class ReactionStore {
+public class ReactionStore {
 
     /** A stored reaction, as the worker and the API see it. */
-    record Reaction(String commandId, Long seq, Integer ordinal, String account, String kind, String command,
-                    String thenJournal, String status, int attempts, Instant nextAttemptAt, String lastError,
-                    String outcome, Instant createdAt, Instant updatedAt) {
+    public record Reaction(String commandId, Long seq, Integer ordinal, String account, String kind, String command,
+                           String thenJournal, String status, int attempts, Instant nextAttemptAt, String lastError,
+                           String outcome, Instant createdAt, Instant updatedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -70,8 +71,21 @@ class ReactionStore {
                 .query(ReactionStore::reaction).list();
     }
 
-    List<Reaction> ofAccount(String account) {
+    /** An account's reactions, in the order they were planned. */
+    public List<Reaction> ofAccount(String account) {
         return client.sql(SELECT + " where account = ? order by planned_order").param(account)
+                .query(ReactionStore::reaction).list();
+    }
+
+    /** The enrollment (an operator's account creation) of {@code account}, if it was enrolled. */
+    Optional<Reaction> enrollment(String account) {
+        return client.sql(SELECT + " where account = ? and seq is null and kind = 'create_account'").param(account)
+                .query(ReactionStore::reaction).optional();
+    }
+
+    /** Enrollments whose platform account is not created yet: still being tried, or failed for good. */
+    List<Reaction> openEnrollments() {
+        return client.sql(SELECT + " where seq is null and status <> 'done' and kind = 'create_account' order by account")
                 .query(ReactionStore::reaction).list();
     }
 

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <token>} against the API tokens (an unknown token is refused). */
@@ -16,6 +18,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final UserStore users;
+    /** As HTTP Basic does: an asynchronous dispatch (a stream's end) of the same request finds the caller again. */
+    private final RequestAttributeSecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     ApiTokenFilter(UserStore users) {
         this.users = users;
@@ -33,7 +37,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             }
             var authentication = UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
                     UserAuthentication.authorities(user.get()));
-            SecurityContextHolder.getContext().setAuthentication(authentication);
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            SecurityContextHolder.setContext(context);
+            contexts.saveContext(context, request, response);
         }
         chain.doFilter(request, response);
     }

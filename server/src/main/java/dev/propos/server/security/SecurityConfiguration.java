@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
     private static final String[] STAFF = Role.STAFF;
+    private static final String[] STAFF_AND_TRADERS = {"ADMIN", "RISK", "SUPPORT", "FINANCE", "TRADER"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -38,10 +39,14 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("PLATFORM", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/programs/**").hasRole("ADMIN")
-                        .requestMatchers("/api/users/**", "/api/tokens/**").hasRole("ADMIN")
+                        .requestMatchers("/api/users/**", "/api/tokens/**", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/journal/**", "/api/engine/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/traders/**").hasAnyRole("ADMIN", "SUPPORT")
-                        .requestMatchers(HttpMethod.POST, "/api/accounts").hasAnyRole("ADMIN", "SUPPORT")
+                        .requestMatchers(HttpMethod.GET, "/api/traders").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/accounts/**").hasAnyRole("ADMIN", "SUPPORT")
+                        // People only (not platforms' tokens); a trader's reach is narrowed where it is read.
+                        .requestMatchers("/api/traders/**", "/api/accounts/**", "/api/notifications/**")
+                        .hasAnyRole(STAFF_AND_TRADERS)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated());
         return http.build();

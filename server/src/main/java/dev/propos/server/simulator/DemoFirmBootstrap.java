@@ -64,7 +64,7 @@ class DemoFirmBootstrap implements FirmParticipant {
             jdbc.sql("insert into traders (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing")
                     .params(demo.trader().id(), demo.trader().name(), Timestamp.from(clock.instant()))
                     .update();
-            enrollments.open(demo.createAccount("demo-" + demo.account()),
+            enrollments.openAccount(demo.createAccount("demo-" + demo.account()),
                     demo.accountStarted(simulator.now(), "start-" + demo.account()));
         }
         log.info("Demo firm: {} simulated traders enrolled", DemoFirm.openingAccounts().size());

@@ -1,0 +1,19 @@
+package dev.propos.server.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns an {@link ApiException} into its status with an {@link ApiError} body, the shape of every
+ * error answer. Always JSON, whatever the request accepts: a refused event stream answers in JSON too.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(new ApiError(e.getMessage()));
+    }
+}
