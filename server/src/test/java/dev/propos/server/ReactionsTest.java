@@ -54,6 +54,7 @@ class ReactionsTest {
     void aPassCreatesTheNextPhaseOnThePlatformAndStartsItInTheEngine() {
         TestClient admin = TestClient.admin(port);
         Firm.importConfig(admin, Firm.LOAD_FIRM);
+        admin.post("/api/traders/trader-R2/kyc/decision", "application/json", "{\"approved\":true}");
 
         post(admin, """
                 {"type":"account_started","time":"2027-03-01T08:00:00Z","id":"R2-s","account":"R2","program":"load-10k","trader":"trader-R2","fee":99}

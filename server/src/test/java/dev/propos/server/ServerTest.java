@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Import;
         "propos.reactions.poll-interval=50ms",
         "propos.stream.status-interval=200ms",
         "propos.admin.password=" + TestClient.ADMIN_PASSWORD,
-        "propos.platform.kind=test"})
+        "propos.platform.kind=test",
+        "propos.kyc.webhook-secret=" + TestClient.KYC_SECRET})
 @Import(ServerTest.Platform.class)
 public @interface ServerTest {
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class TestClient {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String KYC_SECRET = "test-kyc-webhook-secret";
 
     /** An answer: status and body. */
     public record Answer(int status, String body) {
@@ -61,6 +62,15 @@ public final class TestClient {
 
     public Answer postJson(String path, String json) {
         return post(path, "application/json", json);
+    }
+
+    /** A webhook delivery: JSON with its signature header (none when null). */
+    public Answer postSigned(String path, String json, String signature) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+        if (signature != null) {
+            builder.header("Signature", signature);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public Answer delete(String path) {

@@ -24,17 +24,18 @@ class AccountHistoryController {
      * A platform command PropOS carried out (or is trying to) for the account: for decision
      * ({@code decisionSeq}, {@code decisionOrdinal}), or for an operator's request when those are null.
      * {@code status} is pending, done or failed; {@code outcome} the platform's answer, {@code lastError}
-     * its last refusal; {@code thenJournal} the event journaled once it succeeded.
+     * its last refusal; {@code thenJournal} the event journaled once it succeeded; {@code waitsFor}
+     * what it waits for before it is carried out ({@code kyc:<trader>}: the trader's verification).
      */
     record AccountReaction(String commandId, String kind, String status, int attempts, String outcome,
                            String lastError, Instant nextAttemptAt, Instant createdAt, Instant updatedAt,
                            Long decisionSeq, Integer decisionOrdinal, @JsonRawValue String command,
-                           @JsonRawValue String thenJournal) {
+                           @JsonRawValue String thenJournal, String waitsFor) {
         static AccountReaction of(ReactionStore.Reaction reaction) {
             return new AccountReaction(reaction.commandId(), reaction.kind(), reaction.status(), reaction.attempts(),
                     reaction.outcome(), reaction.lastError(), reaction.nextAttemptAt(), reaction.createdAt(),
                     reaction.updatedAt(), reaction.seq(), reaction.ordinal(), reaction.command(),
-                    reaction.thenJournal());
+                    reaction.thenJournal(), reaction.waitsFor());
         }
     }
 

@@ -33,10 +33,12 @@ public class Enrollments {
 
     private final ReactionStore store;
     private final ReactionWorker worker;
+    private final FundedAccountGate fundedGate;
 
-    Enrollments(ReactionStore store, ReactionWorker worker) {
+    Enrollments(ReactionStore store, ReactionWorker worker, FundedAccountGate fundedGate) {
         this.store = store;
         this.worker = worker;
+        this.fundedGate = fundedGate;
     }
 
     /** Plans the enrollment of {@code trader} as {@code account}; the request id makes a retried request harmless. */
@@ -52,7 +54,8 @@ public class Enrollments {
 
     /** Plans an account's creation on the platform, then its start in the engine. */
     public void openAccount(PlatformCommand.CreateAccount create, Event.AccountStarted start) {
-        store.insert(List.of(new PlannedReaction(null, null, create.account(), create, start)));
+        String waitsFor = create.funded() ? fundedGate.waitFor(create.trader()) : null;
+        store.insert(List.of(new PlannedReaction(null, null, create.account(), create, start, waitsFor)));
         wakeWorkerOnceStored();
     }
 

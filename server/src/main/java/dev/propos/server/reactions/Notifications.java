@@ -47,6 +47,15 @@ public class Notifications {
     }
 
     /** The trader's notifications, newest first. */
+    /** Tells a trader something that concerns no single account; {@code dedupKey} makes a repeat harmless. */
+    public void notifyTrader(String trader, String kind, String message, String dedupKey) {
+        jdbc.sql("""
+                insert into notifications (dedup_key, trader, account, kind, message, created_at)
+                values (?, ?, null, ?, ?, ?) on conflict (dedup_key) do nothing""")
+                .params(dedupKey, trader, kind, message, Timestamp.from(clock.instant()))
+                .update();
+    }
+
     public List<Notification> ofTrader(String trader, int limit) {
         return jdbc.sql("select id, trader, account, kind, message, created_at from notifications where trader = ? order by id desc limit ?")
                 .params(trader, limit)

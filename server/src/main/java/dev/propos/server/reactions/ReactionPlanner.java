@@ -25,10 +25,12 @@ class ReactionPlanner implements DecisionRecorder {
 
     private final ReactionStore store;
     private final Notifications notifications;
+    private final FundedAccountGate fundedGate;
 
-    ReactionPlanner(ReactionStore store, Notifications notifications) {
+    ReactionPlanner(ReactionStore store, Notifications notifications, FundedAccountGate fundedGate) {
         this.store = store;
         this.notifications = notifications;
+        this.fundedGate = fundedGate;
     }
 
     @Override
@@ -41,7 +43,7 @@ class ReactionPlanner implements DecisionRecorder {
         store.insert(planned);
     }
 
-    private static void plan(RecordedDecision recorded, Engine engine, List<PlannedReaction> planned) {
+    private void plan(RecordedDecision recorded, Engine engine, List<PlannedReaction> planned) {
         String prefix = "r" + recorded.seq() + "-" + recorded.ordinal() + "-";
         switch (recorded.decision()) {
             case Decision.Breach breach -> {
@@ -67,7 +69,9 @@ class ReactionPlanner implements DecisionRecorder {
                             program.id(), next.id(), next.funded());
                     Event start = new Event.AccountStarted(passed.time(), "start-" + account, account,
                             passed.account(), null, null, null, null, null, null);
-                    planned.add(new PlannedReaction(recorded.seq(), recorded.ordinal(), passed.account(), create, start));
+                    String waitsFor = next.funded() ? fundedGate.waitFor(info.trader()) : null;
+                    planned.add(new PlannedReaction(recorded.seq(), recorded.ordinal(), passed.account(), create, start,
+                            waitsFor));
                 }
             }
             default -> {

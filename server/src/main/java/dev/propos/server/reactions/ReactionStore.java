@@ -18,7 +18,7 @@ public class ReactionStore {
     /** A stored reaction, as the worker and the API see it. */
     public record Reaction(String commandId, Long seq, Integer ordinal, String account, String kind, String command,
                            String thenJournal, String status, int attempts, Instant nextAttemptAt, String lastError,
-                           String outcome, Instant createdAt, Instant updatedAt) {
+                           String outcome, Instant createdAt, Instant updatedAt, String waitsFor) {
     }
 
     private final JdbcTemplate jdbc;
@@ -36,8 +36,8 @@ public class ReactionStore {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
                 insert into reactions (command_id, seq, ordinal, account, kind, command, then_journal, status,
-                                       next_attempt_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) on conflict (command_id) do nothing""",
+                                       next_attempt_at, created_at, updated_at, waits_for)
+                values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) on conflict (command_id) do nothing""",
                 planned, 500, (statement, reaction) -> {
                     statement.setString(1, reaction.command().commandId());
                     if (reaction.seq() == null) {
@@ -54,6 +54,7 @@ public class ReactionStore {
                     statement.setTimestamp(8, now);
                     statement.setTimestamp(9, now);
                     statement.setTimestamp(10, now);
+                    statement.setString(11, reaction.waitsFor());
                 });
     }
 
@@ -63,7 +64,7 @@ public class ReactionStore {
      */
     List<Reaction> due(int limit) {
         return client.sql(SELECT + """
-                 r where status = 'pending' and next_attempt_at <= ? and not exists (
+                 r where status = 'pending' and waits_for is null and next_attempt_at <= ? and not exists (
                     select 1 from reactions earlier where earlier.account = r.account and earlier.status = 'pending'
                     and earlier.planned_order < r.planned_order)
                 order by planned_order limit ?""")
@@ -107,7 +108,7 @@ public class ReactionStore {
 
     private static final String SELECT = """
             select command_id, seq, ordinal, account, kind, command, then_journal, status, attempts, next_attempt_at,
-                   last_error, outcome, created_at, updated_at from reactions""";
+                   last_error, outcome, created_at, updated_at, waits_for from reactions""";
 
     private static Reaction reaction(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long seq = rs.getLong(2);
@@ -116,6 +117,7 @@ public class ReactionStore {
         Integer ordinalOrNull = rs.wasNull() ? null : ordinal;
         return new Reaction(rs.getString(1), seqOrNull, ordinalOrNull, rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getTimestamp(10).toInstant(),
-                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant());
+                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant(),
+                rs.getString(15));
     }
 }

@@ -36,11 +36,15 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Providers' webhooks authenticate by their signature, checked where they are read.
+                        .requestMatchers(HttpMethod.POST, "/api/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("PLATFORM", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/programs/**").hasRole("ADMIN")
                         .requestMatchers("/api/users/**", "/api/tokens/**", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/journal/**", "/api/engine/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/traders/*/kyc/decision").hasAnyRole("ADMIN", "SUPPORT", "RISK")
+                        .requestMatchers(HttpMethod.POST, "/api/traders/*/kyc/start").hasAnyRole(STAFF_AND_TRADERS)
                         .requestMatchers(HttpMethod.POST, "/api/traders/**").hasAnyRole("ADMIN", "SUPPORT")
                         .requestMatchers(HttpMethod.GET, "/api/traders").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/accounts/**").hasAnyRole("ADMIN", "SUPPORT")

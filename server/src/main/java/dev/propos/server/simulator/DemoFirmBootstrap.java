@@ -4,6 +4,7 @@ import dev.propos.platform.simulator.DemoAccount;
 import dev.propos.platform.simulator.DemoFirm;
 import dev.propos.platform.simulator.SimulatorPlatform;
 import dev.propos.server.journal.JournalStore;
+import dev.propos.server.kyc.KycService;
 import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.reactions.Enrollments;
 import dev.propos.server.runtime.FirmParticipant;
@@ -28,16 +29,18 @@ class DemoFirmBootstrap implements FirmParticipant {
     private final JournalStore journal;
     private final JournalWriter writer;
     private final Enrollments enrollments;
+    private final KycService kyc;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DemoFirmBootstrap(SimulatorPlatform simulator, SimulatorSettingsProperties properties, JournalStore journal,
-                      JournalWriter writer, Enrollments enrollments, JdbcClient jdbc, Clock clock) {
+                      JournalWriter writer, Enrollments enrollments, KycService kyc, JdbcClient jdbc, Clock clock) {
         this.simulator = simulator;
         this.properties = properties;
         this.journal = journal;
         this.writer = writer;
         this.enrollments = enrollments;
+        this.kyc = kyc;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -64,6 +67,8 @@ class DemoFirmBootstrap implements FirmParticipant {
             jdbc.sql("insert into traders (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing")
                     .params(demo.trader().id(), demo.trader().name(), Timestamp.from(clock.instant()))
                     .update();
+            // The simulated traders' identities are simulated too: verified, so that funded phases start.
+            kyc.decide(demo.trader().id(), true, "simulated trader", "simulator");
             enrollments.openAccount(demo.createAccount("demo-" + demo.account()),
                     demo.accountStarted(simulator.now(), "start-" + demo.account()));
         }

@@ -4,6 +4,7 @@ import dev.propos.platform.simulator.SimulatorPlatform;
 import dev.propos.platform.simulator.SimulatorSettings;
 import dev.propos.server.journal.JournalStore;
 import dev.propos.server.journal.JournalWriter;
+import dev.propos.server.kyc.KycService;
 import dev.propos.server.reactions.Enrollments;
 import dev.propos.server.reactions.ReactionHistory;
 import org.springframework.core.annotation.Order;
@@ -44,7 +45,7 @@ class SimulatorConfiguration {
     @Order(100)
     DemoFirmBootstrap demoFirmBootstrap(SimulatorPlatform simulator, SimulatorSettingsProperties properties,
                                         JournalStore journal, JournalWriter writer, Enrollments enrollments,
-                                        JdbcClient jdbc, Clock clock) {
-        return new DemoFirmBootstrap(simulator, properties, journal, writer, enrollments, jdbc, clock);
+                                        KycService kyc, JdbcClient jdbc, Clock clock) {
+        return new DemoFirmBootstrap(simulator, properties, journal, writer, enrollments, kyc, jdbc, clock);
     }
 }
