@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Import;
         "propos.stream.status-interval=200ms",
         "propos.admin.password=" + TestClient.ADMIN_PASSWORD,
         "propos.platform.kind=test",
-        "propos.kyc.webhook-secret=" + TestClient.KYC_SECRET})
+        "propos.kyc.webhook-secret=" + TestClient.KYC_SECRET,
+        "propos.stripe.webhook-secret=" + TestClient.STRIPE_SECRET})
 @Import(ServerTest.Platform.class)
 public @interface ServerTest {
 

@@ -20,6 +20,7 @@ public final class TestClient {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
     public static final String KYC_SECRET = "test-kyc-webhook-secret";
+    public static final String STRIPE_SECRET = "whsec_test_secret";
 
     /** An answer: status and body. */
     public record Answer(int status, String body) {
@@ -64,11 +65,16 @@ public final class TestClient {
         return post(path, "application/json", json);
     }
 
-    /** A webhook delivery: JSON with its signature header (none when null). */
+    /** A webhook delivery: JSON with its signature in the header {@code Signature} (none when null). */
     public Answer postSigned(String path, String json, String signature) {
+        return postSigned(path, json, "Signature", signature);
+    }
+
+    /** A webhook delivery: JSON with its signature in {@code header} (none when null). */
+    public Answer postSigned(String path, String json, String header, String signature) {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
         if (signature != null) {
-            builder.header("Signature", signature);
+            builder.header(header, signature);
         }
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }

@@ -19,14 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts in the engine), audited in the same transaction.
  */
 @Service
-class AccountEnrollment {
+public class AccountEnrollment {
 
     /** What to enroll: the program's newest version unless one is named; a fee when the trader paid one. */
-    record Request(String trader, String program, Integer version, BigDecimal fee) {
+    public record Request(String trader, String program, Integer version, BigDecimal fee) {
     }
 
     /** The enrollment as planned: the account runs once the platform has created it. */
-    record Enrolled(String account, String trader, String program, int version, String phase, BigDecimal fee,
+    public record Enrolled(String account, String trader, String program, int version, String phase, BigDecimal fee,
                     Instant requestedAt) {
     }
 
@@ -50,6 +50,14 @@ class AccountEnrollment {
     }
 
     Enrolled enroll(Request request, PropOsUser actor) {
+        return enroll(request, actor.name());
+    }
+
+    /**
+     * Enrolls for {@code actor} (a person, or a system such as a payment processor's webhook). Inside
+     * a caller's transaction it joins it, so that an enrollment is stored with what caused it.
+     */
+    public Enrolled enroll(Request request, String actor) {
         if (request.trader() == null || !traders.exists(request.trader())) {
             throw ApiException.badRequest("unknown trader " + request.trader() + ": create the trader first");
         }
@@ -69,7 +77,7 @@ class AccountEnrollment {
         return transaction.execute(status -> {
             String account = numbers.next();
             enrollments.enroll(account, request.trader(), program, fee, requestedAt);
-            audit.record(actor.name(), Audit.ACCOUNT_ENROLLED, account, Audit.detail("trader", request.trader(),
+            audit.record(actor, Audit.ACCOUNT_ENROLLED, account, Audit.detail("trader", request.trader(),
                     "program", program.id(), "version", program.version(), "fee", fee));
             return new Enrolled(account, request.trader(), program.id(), program.version(),
                     program.firstPhase().id(), fee, requestedAt);

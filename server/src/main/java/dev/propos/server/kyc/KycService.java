@@ -4,6 +4,7 @@ import dev.propos.server.audit.Audit;
 import dev.propos.server.reactions.FundedAccountGate;
 import dev.propos.server.reactions.Notifications;
 import dev.propos.server.reactions.ReactionRelease;
+import dev.propos.server.web.WebhookDeliveries;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,15 @@ public class KycService implements FundedAccountGate {
     static final String PROVIDER_MANUAL = "manual";
 
     private final KycStore store;
+    private final WebhookDeliveries deliveries;
     private final ReactionRelease release;
     private final Notifications notifications;
     private final Audit audit;
     private final Clock clock;
 
-    KycService(KycStore store, ReactionRelease release, Notifications notifications, Audit audit, Clock clock) {
+    KycService(KycStore store, WebhookDeliveries deliveries, ReactionRelease release, Notifications notifications, Audit audit, Clock clock) {
         this.store = store;
+        this.deliveries = deliveries;
         this.release = release;
         this.notifications = notifications;
         this.audit = audit;
@@ -69,7 +72,7 @@ public class KycService implements FundedAccountGate {
     /** A provider's result; a delivery seen before changes nothing. */
     @Transactional
     public KycRecord fromProvider(KycProvider provider, KycProvider.KycResult result) {
-        if (!store.firstDelivery("kyc:" + provider.name(), result.deliveryId(), clock.instant())) {
+        if (!deliveries.first("kyc:" + provider.name(), result.deliveryId(), clock.instant())) {
             log.info("KYC delivery {} from {} was taken before: ignored", result.deliveryId(), provider.name());
             return of(result.trader());
         }

@@ -1,7 +1,6 @@
 package dev.propos.server.kyc;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,11 +33,5 @@ class KycStore {
                 .params(record.trader(), record.status().wireName(), record.provider(), record.providerReference(),
                         record.reason(), record.decidedBy(), Timestamp.from(record.updatedAt()))
                 .update();
-    }
-
-    /** Records a webhook delivery; false when it was taken before (a provider's retry or a replay). */
-    boolean firstDelivery(String provider, String deliveryId, Instant receivedAt) {
-        return jdbc.sql("insert into webhook_deliveries (provider, delivery_id, received_at) values (?, ?, ?) on conflict do nothing")
-                .params(provider, deliveryId, Timestamp.from(receivedAt)).update() == 1;
     }
 }

@@ -33,6 +33,13 @@ public class TraderStore {
         return jdbc.sql("select exists (select 1 from traders where id = ?)").param(id).query(Boolean.class).single();
     }
 
+    /** Creates the trader unless one with this id exists; whether it was created. */
+    public boolean createIfAbsent(String id, String name, String email) {
+        return jdbc.sql("insert into traders (id, name, email, created_at) values (?, ?, ?, ?) on conflict (id) do nothing")
+                .params(id, name, email, Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
     void insert(String id, String name, String email) {
         jdbc.sql("insert into traders (id, name, email, created_at) values (?, ?, ?, ?)")
                 .params(id, name, email, Timestamp.from(clock.instant()))
