@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * revealed.
  */
 @Component
-class AccountAccess {
+public class AccountAccess {
 
     private final LiveAccounts live;
     private final Enrollments enrollments;
@@ -22,7 +22,7 @@ class AccountAccess {
     }
 
     /** Returns quietly when {@code user} may see {@code account}; otherwise 404. */
-    void require(PropOsUser user, String account) {
+    public void require(PropOsUser user, String account) {
         String trader = live.owner(account).map(LiveAccounts.Owner::trader)
                 // an enrollment whose account does not run yet belongs to its trader already
                 .or(() -> enrollments.of(account).map(Enrollments.Enrollment::trader))

@@ -72,6 +72,11 @@ public class ReactionStore {
                 .query(ReactionStore::reaction).list();
     }
 
+    java.util.Optional<String> status(String commandId) {
+        return client.sql("select status from reactions where command_id = ?").param(commandId).query(String.class)
+                .optional();
+    }
+
     /** An account's reactions, in the order they were planned. */
     public List<Reaction> ofAccount(String account) {
         return client.sql(SELECT + " where account = ? order by planned_order").param(account)

@@ -1,0 +1,257 @@
+package dev.propos.server.payouts;
+
+import dev.propos.engine.money.Money;
+import dev.propos.platform.PlatformCommand;
+import dev.propos.server.audit.Audit;
+import dev.propos.server.reactions.Notifications;
+import dev.propos.server.reactions.PlatformRequests;
+import dev.propos.server.runtime.FirmParticipant;
+import dev.propos.server.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payout state machine ({@link PayoutState}). Automatic steps run on the workflow's thread
+ * (woken by the engine's answers, by staff actions and by the janitor); each is a compare-and-set
+ * on the payout's state, so no step runs twice, and each side effect (ledger, platform, rail)
+ * is idempotent by the payout's id, so that a step repeated after a crash posts and pays nothing
+ * twice. Every step is recorded with its actor, and the trader is told.
+ */
+@Component
+@Order(30)
+class PayoutWorkflow implements FirmParticipant {
+
+    private static final Logger log = LoggerFactory.getLogger(PayoutWorkflow.class);
+    private static final String SYSTEM = "payouts";
+
+    private final PayoutStore store;
+    private final PayoutPolicy policy;
+    private final PayoutLedger ledger;
+    private final PayoutPayments payments;
+    private final PayoutRequests requests;
+    private final PlatformRequests platform;
+    private final Notifications notifications;
+    private final Audit audit;
+    private final PayoutSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    PayoutWorkflow(PayoutStore store, PayoutPolicy policy, PayoutLedger ledger, PayoutPayments payments,
+                   PayoutRequests requests, PlatformRequests platform, Notifications notifications, Audit audit,
+                   PayoutSettings settings, TransactionTemplate transaction, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.requests = requests;
+        this.platform = platform;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("payouts").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void wakeUp() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(settings.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                advance();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Payout round failed; the next round tries again", e);
+            }
+        }
+    }
+
+    /** One round: every payout that can move by itself moves as far as it can. */
+    void advance() {
+        store.inState(PayoutState.CHECKED, 500).forEach(this::check);
+        store.inState(PayoutState.APPROVED, 500).forEach(this::execute);
+        store.inState(PayoutState.EXECUTED, 500).forEach(this::submit);
+        store.inState(PayoutState.FAILED, 500).forEach(this::retryOrCancel);
+        janitor();
+    }
+
+    private void check(Payout payout) {
+        PayoutPolicy.Verdict verdict = policy.judge(payout);
+        ledger.hold(payout);
+        if (verdict.approve()) {
+            move(payout, PayoutState.CHECKED, PayoutState.APPROVED, SYSTEM, "approved by policy");
+        } else {
+            move(payout, PayoutState.CHECKED, PayoutState.IN_REVIEW, SYSTEM, String.join("; ", verdict.reasons()));
+        }
+    }
+
+    /** The platform's balance goes down by the amount, and the ledger owes the trader what is due. */
+    private void execute(Payout payout) {
+        platform.request(new PlatformCommand.AdjustBalance("payout-" + payout.id(), payout.account(),
+                Money.toDecimal(payout.amountCents()).negate(), PlatformCommand.AdjustBalance.PAYOUT));
+        ledger.execute(payout);
+        move(payout, PayoutState.APPROVED, PayoutState.EXECUTED, SYSTEM, null);
+    }
+
+    private void submit(Payout payout) {
+        try {
+            String rail = payments.submit(payout);
+            store.attempted(payout.id(), rail, null, clock.instant());
+            move(payout, PayoutState.EXECUTED, PayoutState.SUBMITTED, SYSTEM, "sent through " + rail);
+        } catch (PayoutPayments.PaymentRefused e) {
+            store.attempted(payout.id(), null, e.getMessage(), clock.instant());
+            move(payout, PayoutState.EXECUTED, PayoutState.SUBMITTED, SYSTEM, "refused by the rail: " + e.getMessage());
+            move(store.byId(payout.id()).orElseThrow(), PayoutState.SUBMITTED, PayoutState.FAILED, SYSTEM, e.getMessage());
+        }
+    }
+
+    private void retryOrCancel(Payout payout) {
+        if (payout.attempts() < settings.maxAttempts()) {
+            if (payout.updatedAt().isBefore(clock.instant().minus(settings.stuckAfter()))) {
+                move(payout, PayoutState.FAILED, PayoutState.EXECUTED, SYSTEM, "tried again");
+            }
+            return;
+        }
+        cancel(payout, PayoutState.FAILED, SYSTEM, "the payment failed " + payout.attempts() + " times");
+    }
+
+    /**
+     * Repairs what should have moved and did not (a crash between a side effect and its record:
+     * the steps above run again, idempotently, on the next round anyway), and escalates a payment
+     * submitted long ago and never confirmed.
+     */
+    private void janitor() {
+        Instant now = clock.instant();
+        for (Payout stuck : store.stuckSince(PayoutState.SUBMITTED, now.minus(settings.confirmWithin()))) {
+            if (stuck.escalatedAt() == null) {
+                store.escalated(stuck.id(), now);
+                audit.record(SYSTEM, "payout_escalated", stuck.id(), Audit.detail("state", stuck.state().wireName(),
+                        "since", stuck.updatedAt().toString()));
+                log.warn("Payout {} submitted at {} and not confirmed: escalated to FINANCE", stuck.id(), stuck.updatedAt());
+            }
+        }
+    }
+
+    // ---- staff ------------------------------------------------------------------------------------
+
+    void approve(String id, String approver, String note) {
+        Payout payout = inState(id, PayoutState.IN_REVIEW);
+        transaction.executeWithoutResult(status -> {
+            if (!store.approve(id, approver, clock.instant())) {
+                throw ApiException.conflict(approver + " has approved payout " + id + " already: another person must");
+            }
+            audit.record(approver, "payout_approved", id, Audit.detail("note", note));
+            List<String> approvers = store.approvers(id);
+            if (approvers.size() >= policy.approversNeeded(payout)) {
+                move(payout, PayoutState.IN_REVIEW, PayoutState.APPROVED, approver,
+                        "approved by " + String.join(" and ", approvers));
+            }
+        });
+        wakeUp();
+    }
+
+    void reject(String id, String actor, String reason) {
+        Payout payout = inState(id, PayoutState.IN_REVIEW);
+        audit.record(actor, "payout_rejected", id, Audit.detail("reason", reason));
+        cancel(payout, PayoutState.IN_REVIEW, actor, reason);
+    }
+
+    void paid(String id, String actor, String reference) {
+        Payout payout = inState(id, PayoutState.SUBMITTED);
+        transaction.executeWithoutResult(status -> {
+            ledger.paid(payout, reference);
+            move(payout, PayoutState.SUBMITTED, PayoutState.PAID, actor, "reference " + reference);
+            audit.record(actor, "payout_paid", id, Audit.detail("reference", reference));
+        });
+    }
+
+    void failed(String id, String actor, String reason) {
+        Payout payout = inState(id, PayoutState.SUBMITTED);
+        store.attempted(id, null, reason, clock.instant());
+        move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason);
+        audit.record(actor, "payout_failed", id, Audit.detail("reason", reason));
+        wakeUp();
+    }
+
+    // ---- steps ------------------------------------------------------------------------------------
+
+    /**
+     * A payout that will not be paid: the engine gets the amount back (payout_cancelled), the
+     * ledger releases what it held, and a platform balance already lowered goes back up.
+     */
+    private void cancel(Payout payout, PayoutState from, String actor, String reason) {
+        if (from == PayoutState.FAILED) {
+            platform.request(new PlatformCommand.AdjustBalance("payout-" + payout.id() + "-reversal", payout.account(),
+                    Money.toDecimal(payout.amountCents()), PlatformCommand.AdjustBalance.PAYOUT_REVERSAL));
+        }
+        ledger.release(payout);
+        requests.cancel(payout.id(), payout.account());
+        move(payout, from, PayoutState.CANCELLED, actor, reason);
+    }
+
+    private Payout inState(String id, PayoutState expected) {
+        Payout payout = store.byId(id).orElseThrow(() -> ApiException.notFound("no payout " + id));
+        if (payout.state() != expected) {
+            throw ApiException.conflict("payout " + id + " is " + payout.state().wireName() + ", not "
+                    + expected.wireName());
+        }
+        return payout;
+    }
+
+    private void move(Payout payout, PayoutState from, PayoutState to, String actor, String note) {
+        if (store.move(payout.id(), from, to, actor, note, clock.instant()) && payout.trader() != null) {
+            notifications.notifyTrader(payout.trader(), "payout", message(payout, to, note),
+                    "payout-" + payout.id() + "-" + to.wireName() + "-" + store.steps(payout.id()).size());
+        }
+    }
+
+    private static String message(Payout payout, PayoutState state, String note) {
+        String amount = Money.format(payout.amountCents()) + " " + payout.currency();
+        return switch (state) {
+            case IN_REVIEW -> "Your payout of " + amount + " is being reviewed.";
+            case APPROVED -> "Your payout of " + amount + " is approved.";
+            case EXECUTED -> "Your payout of " + amount + " is on its way: your share is "
+                    + Money.format(payout.traderShareCents() + payout.feeRefundCents()) + ".";
+            case SUBMITTED -> "Your payout of " + amount + " was sent to your bank.";
+            case PAID -> "Your payout of " + amount + " is paid.";
+            case FAILED -> "Your payout of " + amount + " could not be paid yet: " + note + ". It will be tried again.";
+            case CANCELLED -> "Your payout of " + amount + " was cancelled: " + note + ". The amount is back in your account.";
+            case CHECKED, REFUSED -> "";
+        };
+    }
+}
