@@ -1,0 +1,111 @@
+package dev.propos.server.payments;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rails over a real PostgreSQL with the server's migrations, without the rest of the server:
+ * one database per test class, emptied before each test.
+ */
+final class RailFixture implements AutoCloseable {
+
+    static final PaymentSettings.Debtor FIRM = new PaymentSettings.Debtor("PropOS Demo Firm Ltd",
+            "DE89 3704 0044 0532 0130 00", "COBADEFFXXX");
+
+    final EmbeddedPostgres postgres;
+    final JdbcClient jdbc;
+    static final Instant START = Instant.parse("2026-11-25T15:30:00Z");
+
+    final TestClock clock = new TestClock(START);
+    private final DataSource dataSource;
+
+    RailFixture() {
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    void empty() {
+        jdbc.sql("truncate rail_payments, payment_batches").update();
+        jdbc.sql("alter sequence payment_batch_numbers restart").update();
+        clock.set(START);
+    }
+
+    Rails rails(Path outbox, PaymentSettings.Debtor debtor) {
+        PaymentSettings settings = new PaymentSettings("pain001", outbox, Duration.ofMinutes(15), 0, debtor);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        RailPaymentStore store = new RailPaymentStore(jdbc);
+        RailLedger ledger = new RailLedger(store, transaction, clock);
+        return new Rails(new Pain001Rail(ledger, store, transaction, settings, clock), new ManualRail(ledger));
+    }
+
+    record Rails(Pain001Rail pain001, ManualRail manual) {
+    }
+
+    /** A payout of {@code amountCents} USD to a German account. */
+    static PaymentInstruction payout(String paymentId, long amountCents) {
+        return payout(paymentId, amountCents, "DE75 5121 0800 1245 1261 99");
+    }
+
+    static PaymentInstruction payout(String paymentId, long amountCents, String iban) {
+        return new PaymentInstruction(paymentId, amountCents, "USD",
+                new Beneficiary("Trader " + paymentId, iban, null, "DE"),
+                "PropOS payout " + paymentId + " account PA100001", LocalDate.of(2026, 11, 26));
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /** A clock the tests move by hand. */
+    static final class TestClock extends Clock {
+
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
