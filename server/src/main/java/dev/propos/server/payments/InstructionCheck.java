@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * those of the pain.001 schema (35-character ids, 140-character texts), applied to every rail so
  * that a payment can move from one rail to another.
  */
-final class InstructionCheck {
+public final class InstructionCheck {
 
     /** ISO 20022 amounts have 18 digits in all; two of them are the cents. */
     static final long AMOUNT_CENTS_MAX = 9_999_999_999_999_999L;
@@ -42,7 +42,14 @@ final class InstructionCheck {
             problems.add("amount " + instruction.amountCents() + " cents has more than 18 digits");
         }
         currencyProblem(instruction.currency()).ifPresent(problems::add);
-        Beneficiary beneficiary = instruction.beneficiary();
+        problems.addAll(beneficiaryReasons(instruction.beneficiary()));
+        text("remittance info", instruction.remittanceInfo(), 140).ifPresent(problems::add);
+        return problems;
+    }
+
+    /** The reasons a beneficiary could not be paid; empty when it can. */
+    public static List<String> beneficiaryReasons(Beneficiary beneficiary) {
+        List<String> problems = new ArrayList<>();
         text("beneficiary name", beneficiary.name(), 140).ifPresent(problems::add);
         IbanValidationResult iban = IBAN.validate(beneficiary.iban());
         if (iban != IbanValidationResult.OK) {
@@ -57,7 +64,6 @@ final class InstructionCheck {
         if (!COUNTRIES.contains(beneficiary.country())) {
             problems.add("beneficiary country '" + beneficiary.country() + "' is not an ISO 3166 code such as DE");
         }
-        text("remittance info", instruction.remittanceInfo(), 140).ifPresent(problems::add);
         return problems;
     }
 

@@ -10,6 +10,12 @@ interface PayoutPayments {
      */
     String submit(Payout payout) throws PaymentRefused;
 
+    /** Records on the rail that the payment was made (the bank's, or the manual payment's, reference). */
+    void confirm(Payout payout, String reference);
+
+    /** Records on the rail that the payment failed. */
+    void reject(Payout payout, String reason);
+
     /** A refusal that trying again will not cure by itself. */
     final class PaymentRefused extends Exception {
         PaymentRefused(String message) {

@@ -194,6 +194,7 @@ class PayoutWorkflow implements FirmParticipant {
     void paid(String id, String actor, String reference) {
         Payout payout = inState(id, PayoutState.SUBMITTED);
         transaction.executeWithoutResult(status -> {
+            payments.confirm(payout, reference);
             ledger.paid(payout, reference);
             move(payout, PayoutState.SUBMITTED, PayoutState.PAID, actor, "reference " + reference);
             audit.record(actor, "payout_paid", id, Audit.detail("reference", reference));
@@ -202,6 +203,7 @@ class PayoutWorkflow implements FirmParticipant {
 
     void failed(String id, String actor, String reason) {
         Payout payout = inState(id, PayoutState.SUBMITTED);
+        payments.reject(payout, reason);
         store.attempted(id, null, reason, clock.instant());
         move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason);
         audit.record(actor, "payout_failed", id, Audit.detail("reason", reason));
