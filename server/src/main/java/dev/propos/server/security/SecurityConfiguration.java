@@ -41,6 +41,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/programs/**").hasRole("ADMIN")
                         .requestMatchers("/api/users/**", "/api/tokens/**", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/journal/**", "/api/engine/**").hasAnyRole(STAFF)
+                        .requestMatchers("/api/ledger/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/traders/**").hasAnyRole("ADMIN", "SUPPORT")
                         .requestMatchers(HttpMethod.GET, "/api/traders").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/accounts/**").hasAnyRole("ADMIN", "SUPPORT")
