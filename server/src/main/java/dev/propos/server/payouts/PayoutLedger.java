@@ -13,5 +13,6 @@ interface PayoutLedger {
 
     void paid(Payout payout, String reference);
 
-    void release(Payout payout);
+    /** Gives up the payout: what was held is released; what was executed (posted payable) is reversed. */
+    void release(Payout payout, boolean executed);
 }

@@ -221,7 +221,7 @@ class PayoutWorkflow implements FirmParticipant {
             platform.request(new PlatformCommand.AdjustBalance("payout-" + payout.id() + "-reversal", payout.account(),
                     Money.toDecimal(payout.amountCents()), PlatformCommand.AdjustBalance.PAYOUT_REVERSAL));
         }
-        ledger.release(payout);
+        ledger.release(payout, from == PayoutState.FAILED);
         requests.cancel(payout.id(), payout.account());
         move(payout, from, PayoutState.CANCELLED, actor, reason);
     }

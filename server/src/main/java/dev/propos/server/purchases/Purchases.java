@@ -1,6 +1,11 @@
 package dev.propos.server.purchases;
 
 import dev.propos.server.accounts.AccountEnrollment;
+import dev.propos.server.ledger.ChartOfAccounts;
+import dev.propos.server.ledger.Ledger;
+import dev.propos.server.ledger.Reference;
+import dev.propos.server.ledger.TransferCommand;
+import dev.propos.server.ledger.TransferResult;
 import dev.propos.server.traders.TraderStore;
 import dev.propos.server.web.WebhookDeliveries;
 import java.math.BigDecimal;
@@ -17,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a payment processor's events do: a completed checkout creates the trader if new, records
- * the fee, and enrolls the trader into the program bought (the platform account is created and
+ * the fee in the ledger, and enrolls the trader into the program bought (the platform account is created and
  * the account started); a refund is recorded. Each event is taken once, in one transaction with
  * everything it causes, so that a retried or replayed delivery changes nothing and a failed one is
  * taken whole when the processor retries it.
@@ -35,14 +40,18 @@ class Purchases {
     private final WebhookDeliveries deliveries;
     private final TraderStore traders;
     private final AccountEnrollment enrollment;
+    private final Ledger ledger;
+    private final ChartOfAccounts chart;
     private final Clock clock;
 
     Purchases(PurchaseStore store, WebhookDeliveries deliveries, TraderStore traders, AccountEnrollment enrollment,
-              Clock clock) {
+              Ledger ledger, ChartOfAccounts chart, Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.traders = traders;
         this.enrollment = enrollment;
+        this.ledger = ledger;
+        this.chart = chart;
         this.clock = clock;
     }
 
@@ -53,7 +62,7 @@ class Purchases {
         }
         return switch (event.type()) {
             case "checkout.session.completed" -> purchased(event.id(), event.checkoutCompleted());
-            case "charge.refunded" -> refunded(event.chargeRefunded());
+            case "charge.refunded" -> refunded(event.id(), event.chargeRefunded());
             default -> Outcome.IGNORED;
         };
     }
@@ -75,10 +84,21 @@ class Purchases {
         store.insert(new PurchaseStore.Purchase(checkout.session(), eventId, checkout.paymentIntent(), trader,
                 enrolled.program(), enrolled.version(), checkout.amountCents(), checkout.currency(), enrolled.account(),
                 0, clock.instant()));
+        if (checkout.amountCents() > 0) {
+            post(new TransferCommand.Post("purchase:" + checkout.session(), chart.cash(checkout.currency()),
+                    chart.feesReceived(checkout.currency()), checkout.amountCents(), checkout.currency(),
+                    Reference.webhook(eventId), "fee for " + enrolled.program() + " (account " + enrolled.account() + ")"));
+        }
         return Outcome.TAKEN;
     }
 
-    private Outcome refunded(StripeEvent.ChargeRefunded refund) {
+    private void post(TransferCommand.Post post) {
+        if (ledger.post(post) instanceof TransferResult.Refused refused) {
+            throw new IllegalStateException("the ledger refused " + post.key() + ": " + refused.message());
+        }
+    }
+
+    private Outcome refunded(String eventId, StripeEvent.ChargeRefunded refund) {
         PurchaseStore.Purchase purchase = store.byPaymentIntent(refund.paymentIntent()).orElse(null);
         if (purchase == null) {
             log.warn("Refund of charge {} concerns no purchase of PropOS (payment intent {})", refund.charge(),
@@ -90,6 +110,9 @@ class Purchases {
             return Outcome.IGNORED;
         }
         store.refunded(purchase.checkoutSession(), refund.amountRefundedCents());
+        post(new TransferCommand.Post("purchase-refund:" + refund.charge() + ":" + refund.amountRefundedCents(),
+                chart.refunds(purchase.currency()), chart.cash(purchase.currency()), newlyRefundedCents,
+                purchase.currency(), Reference.webhook(eventId), "refund of the fee of account " + purchase.account()));
         return Outcome.TAKEN;
     }
 
