@@ -260,6 +260,17 @@ public final class Firm {
         throw new AssertionError("the engine did not catch up with the journal");
     }
 
+    /** Waits (up to 30 s) until {@code condition} holds. */
+    public static void awaitUntil(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            sleep(20);
+        }
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -79,6 +79,11 @@ public final class TestClient {
         return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE().build());
     }

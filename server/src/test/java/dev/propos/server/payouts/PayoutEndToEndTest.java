@@ -1,0 +1,261 @@
+package dev.propos.server.payouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.propos.platform.PlatformCommand;
+import dev.propos.server.Firm;
+import dev.propos.server.RecordingPlatform;
+import dev.propos.server.ServerTest;
+import dev.propos.server.TestClient;
+import dev.propos.server.ledger.Ledger;
+import dev.propos.server.payments.PaymentSettings;
+import dev.propos.server.web.WebhookSignature;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Money from the trader's purchase to the trader's payout: a Stripe checkout enrolls the trader;
+ * the trader passes; the funded account waits for KYC, then trades; a payout is asked, checked by
+ * the engine, approved by policy, executed (the platform balance goes down) and paid through the
+ * pain.001 rail; a second one inside the interval is refused with the engine's reason; a large one
+ * waits for two different approvers. The ledger balances at every step, and a retried webhook or
+ * execution posts nothing twice.
+ */
+@ServerTest
+@TestPropertySource(properties = {
+        "propos.test.server=payouts",
+        "propos.payments.default-rail=pain001",
+        "propos.payments.debtor.name=PropOS Test Firm",
+        "propos.payments.debtor.iban=DE89370400440532013000",
+        "propos.payments.outbox=${java.io.tmpdir}/propos-payout-test-${random.uuid}",
+        "propos.payments.batch-interval=200ms",
+        "propos.payouts.janitor-interval=100ms"})
+class PayoutEndToEndTest {
+
+    private static final WebhookSignature STRIPE = new WebhookSignature(TestClient.STRIPE_SECRET, Duration.ofMinutes(5));
+    private static final Path CONFIG = Path.of("src", "test", "resources", "payout-firm.yaml");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RecordingPlatform platform;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerPayoutLedger payoutLedger;
+
+    @Autowired
+    PayoutStore payouts;
+
+    @Autowired
+    PaymentSettings payments;
+
+    @Test
+    void fromPurchaseToPaidPayout() throws IOException {
+        TestClient admin = TestClient.admin(port);
+        Firm.importConfig(admin, CONFIG);
+
+        // A purchase through Stripe enrolls the trader (delivered twice: taken once).
+        String checkout = """
+                {"id":"evt_E2E","type":"checkout.session.completed","data":{"object":{"id":"cs_E2E",
+                 "payment_intent":"pi_E2E","amount_total":9900,"currency":"usd",
+                 "customer_details":{"email":"e2e@example.com","name":"Eve Trader"},
+                 "metadata":{"program":"payout-100k","trader":"tr-e2e"}}}}""";
+        assertThat(stripe(checkout).body()).contains("\"outcome\":\"taken\"");
+        assertThat(stripe(checkout).body()).contains("\"outcome\":\"already_taken\"");
+        String challenge = jdbc.sql("select account from purchases where checkout_session = 'cs_E2E'").query(String.class).single();
+        awaitUntil(() -> startTime(challenge) != null, "the bought account started");
+        assertBalanced();
+        assertThat(transfers("purchase:cs_E2E")).isEqualTo(1);
+        Instant t0 = startTime(challenge);
+
+        // The challenge passes; the funded account waits for the trader's verification.
+        events(admin,
+                quote(t0.plusSeconds(60), "1.08000", "1.08010", "q1"),
+                open(t0.plusSeconds(120), challenge, "c1", "10", "1.08010"),
+                close(t0.plusSeconds(3600), challenge, "c1", "1.08130"));
+        String funded = challenge + "-funded";
+        awaitUntil(() -> jdbc.sql("select count(*) from reactions where waits_for = 'kyc:tr-e2e'").query(Long.class)
+                .single() == 1, "the funded account waits for KYC");
+        admin.postJson("/api/traders/tr-e2e/kyc/decision", "{\"approved\":true,\"reason\":\"passport checked\"}");
+        awaitUntil(() -> startTime(funded) != null, "the funded account started");
+
+        // The funded account makes 15,000; the trader gives bank details and logs in.
+        events(admin,
+                quote(t0.plusSeconds(7200), "1.08000", "1.08010", "q2"),
+                open(t0.plusSeconds(7260), funded, "f1", "50", "1.08010"),
+                close(t0.plusSeconds(10_800), funded, "f1", "1.08310"),
+                clock(t0.plus(Duration.ofDays(1)).plusSeconds(7300), "k1"));
+        assertThat(admin.put("/api/traders/tr-e2e/bank",
+                "{\"name\":\"Eve Trader\",\"iban\":\"GB82WEST12345698765432\",\"country\":\"GB\"}").status()).isEqualTo(200);
+        admin.postJson("/api/traders/tr-e2e/logins", "{\"username\":\"eve\",\"password\":\"eve-password-1\"}");
+        TestClient eve = TestClient.user(port, "eve", "eve-password-1");
+
+        // A first payout: checked, approved by policy, executed, sent in a pain.001 file, paid.
+        assertThat(eve.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":1500}").status()).isEqualTo(202);
+        Payout first = awaitPayout(funded, 1, PayoutState.SUBMITTED);
+        assertThat(first.traderShareCents()).isEqualTo(120_000);
+        assertThat(first.firmShareCents()).isEqualTo(30_000);
+        assertThat(first.feeRefundCents()).isEqualTo(9_900);
+        assertBalanced();
+        assertThat(adjustments(funded)).containsExactly(new BigDecimal("-1500.00"));
+        Path file = awaitFile(first.id());
+        String xml = Files.readString(file);
+        assertThat(xml).contains("<EndToEndId>" + first.id() + "</EndToEndId>", "Ccy=\"USD\">1299.00<",
+                "GB82WEST12345698765432", "PropOS Test Firm");
+        TestClient.Answer paid = admin.postJson("/api/payouts/" + first.id() + "/paid", "{\"note\":\"BANK-REF-1\"}");
+        assertThat(paid.body()).as(paid.body()).contains("\"state\":\"PAID\"");
+        assertBalanced();
+        assertThat(cashCents()).as("cash: the fee in, the payout out").isEqualTo(9_900 - 129_900);
+
+        // Executing it again (a retry after a crash) posts nothing and adjusts the platform once.
+        long transfersBefore = allTransfers();
+        payoutLedger.execute(payouts.byId(first.id()).orElseThrow());
+        payoutLedger.paid(payouts.byId(first.id()).orElseThrow(), "BANK-REF-1");
+        assertThat(allTransfers()).isEqualTo(transfersBefore);
+        assertThat(stripe(checkout).body()).contains("already_taken");
+        assertThat(allTransfers()).isEqualTo(transfersBefore);
+
+        // A second payout inside the interval is refused with the engine's reason.
+        eve.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":100}");
+        Payout second = awaitPayout(funded, 2, PayoutState.REFUSED);
+        assertThat(second.reasons()).contains("too_early");
+
+        // Three days on, a large payout waits for two different approvers.
+        events(admin, clock(t0.plus(Duration.ofDays(4)).plusSeconds(7400), "k2"));
+        eve.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":12000}");
+        Payout large = awaitPayout(funded, 3, PayoutState.IN_REVIEW);
+        assertThat(eve.postJson("/api/payouts/" + large.id() + "/approve", "{}").status()).as("a trader").isEqualTo(403);
+        admin.postJson("/api/payouts/" + large.id() + "/approve", "{\"note\":\"checked the trades\"}");
+        assertThat(payouts.byId(large.id()).orElseThrow().state()).isEqualTo(PayoutState.IN_REVIEW);
+        assertThat(admin.postJson("/api/payouts/" + large.id() + "/approve", "{}").status()).as("the same person")
+                .isEqualTo(409);
+        admin.postJson("/api/users", "{\"username\":\"fin\",\"password\":\"finance-password-1\",\"roles\":[\"FINANCE\"]}");
+        TestClient.user(port, "fin", "finance-password-1").postJson("/api/payouts/" + large.id() + "/approve", "{}");
+        awaitPayout(funded, 3, PayoutState.SUBMITTED);
+        assertBalanced();
+        assertThat(adjustments(funded)).containsExactly(new BigDecimal("-1500.00"), new BigDecimal("-12000.00"));
+        assertThat(admin.get("/api/audit?subject=" + large.id()).body()).contains("payout_approved", "admin", "fin");
+        assertThat(eve.get("/api/notifications").body()).contains("is paid", "being reviewed");
+    }
+
+    private Payout awaitPayout(String account, int number, PayoutState state) {
+        awaitUntil(() -> payouts.ofAccount(account).size() >= number
+                && payouts.ofAccount(account).get(number - 1).state() == state, "payout " + number + " " + state);
+        return payouts.ofAccount(account).get(number - 1);
+    }
+
+    private Path awaitFile(String payoutId) {
+        awaitUntil(() -> fileWith(payoutId) != null, "a pain.001 file with payout " + payoutId);
+        return fileWith(payoutId);
+    }
+
+    private Path fileWith(String payoutId) {
+        Path outbox = payments.outbox();
+        if (!Files.isDirectory(outbox)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".xml")).filter(f -> {
+                try {
+                    return Files.readString(f).contains(payoutId);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void assertBalanced() {
+        assertThat(ledger.discrepancies()).as("every account equals its transfers").isEmpty();
+        Map<String, Object> sums = jdbc.sql("""
+                select sum(debits_posted) as dp, sum(credits_posted) as cp, sum(debits_pending) as dn,
+                       sum(credits_pending) as cn from ledger_accounts""").query().singleRow();
+        assertThat(sums.get("dp")).as("posted debits = credits").isEqualTo(sums.get("cp"));
+        assertThat(sums.get("dn")).as("pending debits = credits").isEqualTo(sums.get("cn"));
+    }
+
+    private long cashCents() {
+        return jdbc.sql("select debits_posted - credits_posted from ledger_accounts where id = 'cash:USD'")
+                .query(Long.class).single();
+    }
+
+    private long transfers(String key) {
+        return jdbc.sql("select count(*) from ledger_transfers where idempotency_key = ?").param(key).query(Long.class).single();
+    }
+
+    private long allTransfers() {
+        return jdbc.sql("select count(*) from ledger_transfers").query(Long.class).single();
+    }
+
+    private List<BigDecimal> adjustments(String account) {
+        awaitUntil(() -> platform.executed().stream().filter(c -> c instanceof PlatformCommand.AdjustBalance
+                && c.account().equals(account)).count() == payouts.ofAccount(account).stream()
+                .filter(p -> p.state() == PayoutState.SUBMITTED || p.state() == PayoutState.PAID).count(),
+                "the platform's balance adjusted");
+        return platform.executed().stream().filter(c -> c instanceof PlatformCommand.AdjustBalance && c.account().equals(account))
+                .map(c -> ((PlatformCommand.AdjustBalance) c).amount()).toList();
+    }
+
+    private Instant startTime(String account) {
+        return jdbc.sql("select event_time from events where event_id = ?").param("start-" + account)
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(null);
+    }
+
+    private TestClient.Answer stripe(String event) {
+        return TestClient.anonymous(port).postSigned("/api/webhooks/stripe", event, "Stripe-Signature",
+                STRIPE.sign(event.getBytes(StandardCharsets.UTF_8), Instant.now()));
+    }
+
+    private static void events(TestClient admin, String... lines) {
+        TestClient.Answer answer = admin.post("/api/events", "application/x-ndjson", String.join("\n", lines));
+        assertThat(answer.body()).as(answer.body()).contains("\"rejected\":0");
+        Firm.awaitEvaluated(admin);
+    }
+
+    private static String quote(Instant at, String bid, String ask, String id) {
+        return "{\"type\":\"quote\",\"time\":\"%s\",\"id\":\"e2e-%s\",\"symbol\":\"EURUSD\",\"bid\":%s,\"ask\":%s}"
+                .formatted(at, id, bid, ask);
+    }
+
+    private static String open(Instant at, String account, String position, String lots, String price) {
+        return ("{\"type\":\"position_opened\",\"time\":\"%s\",\"id\":\"e2e-o-%s\",\"account\":\"%s\",\"position\":\"%s\","
+                + "\"symbol\":\"EURUSD\",\"side\":\"buy\",\"lots\":%s,\"price\":%s}").formatted(at, position, account,
+                position, lots, price);
+    }
+
+    private static String close(Instant at, String account, String position, String price) {
+        return "{\"type\":\"position_closed\",\"time\":\"%s\",\"id\":\"e2e-c-%s\",\"account\":\"%s\",\"position\":\"%s\",\"price\":%s}"
+                .formatted(at, position, account, position, price);
+    }
+
+    private static String clock(Instant at, String id) {
+        return "{\"type\":\"clock\",\"time\":\"%s\",\"id\":\"e2e-%s\"}".formatted(at, id);
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) {
+        Firm.awaitUntil(condition, what);
+    }
+}
