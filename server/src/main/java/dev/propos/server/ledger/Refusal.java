@@ -27,10 +27,10 @@ public enum Refusal {
     PENDING_ALREADY_POSTED,
     PENDING_ALREADY_VOIDED,
     AMOUNT_EXCEEDS_PENDING,
+    /** A sum would not fit in a long. */
+    OVERFLOW,
     /** The debit account is {@link BalanceLimit#DEBITS_MUST_NOT_EXCEED_CREDITS} and would exceed it. */
     EXCEEDS_CREDITS,
     /** The credit account is {@link BalanceLimit#CREDITS_MUST_NOT_EXCEED_DEBITS} and would exceed it. */
-    EXCEEDS_DEBITS,
-    /** A sum would not fit in a long. */
-    OVERFLOW
+    EXCEEDS_DEBITS
 }

@@ -88,8 +88,21 @@ class LedgerTest {
                 .isEqualTo(Refusal.REFERENCE_MISSING);
         assertThat(refusal(new Post(key(), a.payable(), a.bank(), 1, "USD", CAUSE, "")))
                 .as("the payable account is never debited past its credits").isEqualTo(Refusal.EXCEEDS_CREDITS);
+        String vault = ledger.open(new AccountSpec(Firm.unique("lt") + ":vault", "Never overdrawn", AccountKind.ASSET,
+                "USD", null, BalanceLimit.CREDITS_MUST_NOT_EXCEED_DEBITS)).id();
+        assertThat(refusal(new Hold(key(), a.fees(), vault, 1, "USD", CAUSE, ""))).isEqualTo(Refusal.EXCEEDS_DEBITS);
         assertThat(ledger.account(a.bank()).orElseThrow().balance()).isEqualTo(Balance.ZERO);
         assertThat(ledger.account(a.payable()).orElseThrow().balance()).isEqualTo(Balance.ZERO);
+    }
+
+    @Test
+    void aSumPastALongIsRefused() {
+        Accounts a = accounts();
+        assertThat(ledger.post(new Post(key(), a.bank(), a.fees(), Long.MAX_VALUE - 1, "USD", CAUSE, "")))
+                .isInstanceOf(Created.class);
+
+        assertThat(refusal(new Post(key(), a.bank(), a.fees(), 2, "USD", CAUSE, ""))).isEqualTo(Refusal.OVERFLOW);
+        assertThat(ledger.balance(a.bank()).orElseThrow().debitsPostedCents()).isEqualTo(Long.MAX_VALUE - 1);
     }
 
     @Test
