@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A shared example through the live server gives exactly the decisions {@code propos evaluate} gives. */
 @ServerTest
-// A server of its own: the example's times are in the past of what other classes journal (an
-// enrollment starts at the wall clock's time), and its events must not be late.
+// A server of its own, closed after the class: the example's times are in the past of what other
+// classes journal (an enrollment starts at the wall clock's time), and its events must not be late.
 @TestPropertySource(properties = "propos.test.server=example")
+@DirtiesContext
 class ExampleThroughServerTest {
 
     @LocalServerPort

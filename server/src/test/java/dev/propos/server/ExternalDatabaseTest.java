@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "propos.platform.kind=none",
         "propos.journal.wall-clock=true",
         "propos.journal.lateness-window=200ms"})
+// A server of its own, closed after the class: its threads and database are not left running.
+@DirtiesContext
 class ExternalDatabaseTest {
 
     private static final EmbeddedPostgres OPERATORS_DATABASE = start();

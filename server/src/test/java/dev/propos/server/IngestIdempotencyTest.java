@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ingest: resends change nothing, bad lines are kept with their reason and do not stop their neighbours. */
 @ServerTest
+// Its events are timed after the API tests' (the firm's clock only goes forward): a server shared
+// with the other classes whose times run later.
+@TestPropertySource(properties = "propos.test.server=later")
 class IngestIdempotencyTest {
 
     private static final String START = """

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * phase. Its events are timed after those of the other classes sharing the server, so none is late.
  */
 @ServerTest
+// Its events are timed after the API tests' (the firm's clock only goes forward): a server shared
+// with the other classes whose times run later.
+@TestPropertySource(properties = "propos.test.server=later")
 class ReactionsTest {
 
     @LocalServerPort

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "propos.db.data-directory=${java.io.tmpdir}/propos-simulated-firm-${random.uuid}",
         "propos.admin.password=" + TestClient.ADMIN_PASSWORD,
         "propos.simulator.time-scale=28800"})
+// A server of its own, closed after the class: its threads and database are not left running.
+@DirtiesContext
 class SimulatedFirmTest {
 
     @LocalServerPort

@@ -93,6 +93,11 @@ public final class TestClient {
         try {
             HttpResponse<Stream<String>> response = http.send(request(path).header("Accept", "text/event-stream")
                     .GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                // say why in the failure, not only the status
+                System.err.println("stream " + path + " answered " + response.statusCode() + ": "
+                        + String.join("\n", response.body().limit(20).toList()));
+            }
             return new EventStream(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

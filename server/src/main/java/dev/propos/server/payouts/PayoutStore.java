@@ -57,6 +57,11 @@ class PayoutStore {
                 .params(rail, error, Timestamp.from(at), id).update();
     }
 
+    /** Records why the last attempt failed (the attempt itself was counted when it was made). */
+    void lastError(String id, String error, Instant at) {
+        jdbc.sql("update payouts set last_error = ?, updated_at = ? where id = ?").params(error, Timestamp.from(at), id).update();
+    }
+
     void escalated(String id, Instant at) {
         jdbc.sql("update payouts set escalated_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }

@@ -204,7 +204,7 @@ class PayoutWorkflow implements FirmParticipant {
     void failed(String id, String actor, String reason) {
         Payout payout = inState(id, PayoutState.SUBMITTED);
         payments.reject(payout, reason);
-        store.attempted(id, null, reason, clock.instant());
+        store.lastError(id, reason, clock.instant());
         move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason);
         audit.record(actor, "payout_failed", id, Audit.detail("reason", reason));
         wakeUp();

@@ -5,6 +5,8 @@ import dev.propos.platform.simulator.DemoFirm;
 import dev.propos.platform.simulator.SimulatorPlatform;
 import dev.propos.server.journal.JournalStore;
 import dev.propos.server.kyc.KycService;
+import dev.propos.server.payments.Beneficiary;
+import dev.propos.server.traders.BankDetails;
 import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.reactions.Enrollments;
 import dev.propos.server.runtime.FirmParticipant;
@@ -22,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DemoFirmBootstrap implements FirmParticipant {
 
+    /** A valid IBAN of the standard's examples: no real account. */
+    private static final String DEMO_IBAN = "DE89370400440532013000";
     private static final Logger log = LoggerFactory.getLogger(DemoFirmBootstrap.class);
 
     private final SimulatorPlatform simulator;
@@ -30,17 +34,20 @@ class DemoFirmBootstrap implements FirmParticipant {
     private final JournalWriter writer;
     private final Enrollments enrollments;
     private final KycService kyc;
+    private final BankDetails bankDetails;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DemoFirmBootstrap(SimulatorPlatform simulator, SimulatorSettingsProperties properties, JournalStore journal,
-                      JournalWriter writer, Enrollments enrollments, KycService kyc, JdbcClient jdbc, Clock clock) {
+                      JournalWriter writer, Enrollments enrollments, KycService kyc, BankDetails bankDetails,
+                      JdbcClient jdbc, Clock clock) {
         this.simulator = simulator;
         this.properties = properties;
         this.journal = journal;
         this.writer = writer;
         this.enrollments = enrollments;
         this.kyc = kyc;
+        this.bankDetails = bankDetails;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -67,8 +74,12 @@ class DemoFirmBootstrap implements FirmParticipant {
             jdbc.sql("insert into traders (id, name, created_at) values (?, ?, ?) on conflict (id) do nothing")
                     .params(demo.trader().id(), demo.trader().name(), Timestamp.from(clock.instant()))
                     .update();
-            // The simulated traders' identities are simulated too: verified, so that funded phases start.
-            kyc.decide(demo.trader().id(), true, "simulated trader", "simulator");
+            // The simulated traders' identities and banks are simulated too: verified, so that funded
+            // phases start, and with a (test) IBAN, so that their payouts reach FINANCE to be paid.
+            if (properties.verifyDemoTraders()) {
+                kyc.decide(demo.trader().id(), true, "simulated trader", "simulator");
+            }
+            bankDetails.save(demo.trader().id(), new Beneficiary(demo.trader().name(), DEMO_IBAN, null, "DE"));
             enrollments.openAccount(demo.createAccount("demo-" + demo.account()),
                     demo.accountStarted(simulator.now(), "start-" + demo.account()));
         }

@@ -5,6 +5,7 @@ import dev.propos.platform.simulator.SimulatorSettings;
 import dev.propos.server.journal.JournalStore;
 import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.kyc.KycService;
+import dev.propos.server.traders.BankDetails;
 import dev.propos.server.reactions.Enrollments;
 import dev.propos.server.reactions.ReactionHistory;
 import org.springframework.core.annotation.Order;
@@ -45,7 +46,8 @@ class SimulatorConfiguration {
     @Order(100)
     DemoFirmBootstrap demoFirmBootstrap(SimulatorPlatform simulator, SimulatorSettingsProperties properties,
                                         JournalStore journal, JournalWriter writer, Enrollments enrollments,
-                                        KycService kyc, JdbcClient jdbc, Clock clock) {
-        return new DemoFirmBootstrap(simulator, properties, journal, writer, enrollments, kyc, jdbc, clock);
+                                        KycService kyc, BankDetails bankDetails, JdbcClient jdbc, Clock clock) {
+        return new DemoFirmBootstrap(simulator, properties, journal, writer, enrollments, kyc, bankDetails, jdbc,
+                clock);
     }
 }

@@ -25,7 +25,7 @@ public class BankDetails {
                 .optional();
     }
 
-    void save(String trader, Beneficiary beneficiary) {
+    public void save(String trader, Beneficiary beneficiary) {
         jdbc.sql("""
                 insert into trader_bank_details (trader, name, iban, bic, country, updated_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (trader) do update set name = excluded.name, iban = excluded.iban, bic = excluded.bic,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * replayed deliveries change nothing).
  */
 @ServerTest
+// Its events are timed after the API tests' (the firm's clock only goes forward): a server shared
+// with the other classes whose times run later.
+@TestPropertySource(properties = "propos.test.server=later")
 class KycGateTest {
 
     private static final WebhookSignature PROVIDER = new WebhookSignature(TestClient.KYC_SECRET, Duration.ofMinutes(5));

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,12 @@ import org.springframework.test.context.TestPropertySource;
         "propos.payments.debtor.iban=DE89370400440532013000",
         "propos.payments.outbox=${java.io.tmpdir}/propos-payout-test-${random.uuid}",
         "propos.payments.batch-interval=200ms",
-        "propos.payouts.janitor-interval=100ms"})
+        "propos.payouts.janitor-interval=100ms",
+        "propos.payouts.stuck-after=300ms",
+        "propos.payouts.max-attempts=2",
+        "propos.payouts.confirm-within=2s"})
+// A server of its own, closed after the class: its threads and database are not left running.
+@DirtiesContext
 class PayoutEndToEndTest {
 
     private static final WebhookSignature STRIPE = new WebhookSignature(TestClient.STRIPE_SECRET, Duration.ofMinutes(5));
@@ -157,6 +163,67 @@ class PayoutEndToEndTest {
         assertThat(adjustments(funded)).containsExactly(new BigDecimal("-1500.00"), new BigDecimal("-12000.00"));
         assertThat(admin.get("/api/audit?subject=" + large.id()).body()).contains("payout_approved", "admin", "fin");
         assertThat(eve.get("/api/notifications").body()).contains("is paid", "being reviewed");
+
+        // Submitted and never confirmed: the janitor escalates it to FINANCE.
+        awaitUntil(() -> payouts.byId(large.id()).orElseThrow().escalatedAt() != null, "the unconfirmed payout escalated");
+        assertThat(admin.get("/api/audit?subject=" + large.id()).body()).contains("payout_escalated");
+    }
+
+    @Test
+    void aPaymentThatKeepsFailingIsCancelledAndTheAccountGetsItsMoneyBack() {
+        TestClient admin = TestClient.admin(port);
+        Firm.importConfig(admin, CONFIG);
+        String checkout = """
+                {"id":"evt_FAIL","type":"checkout.session.completed","data":{"object":{"id":"cs_FAIL",
+                 "amount_total":9900,"currency":"usd","customer_details":{"email":"fail@example.com","name":"Finn Fail"},
+                 "metadata":{"program":"payout-100k","trader":"tr-fail"}}}}""";
+        stripe(checkout);
+        String challenge = jdbc.sql("select account from purchases where checkout_session = 'cs_FAIL'").query(String.class).single();
+        awaitUntil(() -> startTime(challenge) != null, "the bought account started");
+        Instant t0 = startTime(challenge);
+        admin.postJson("/api/traders/tr-fail/kyc/decision", "{\"approved\":true}");
+        events(admin,
+                quote(t0.plusSeconds(60), "1.08000", "1.08010", "fq1"),
+                open(t0.plusSeconds(120), challenge, "fc1", "10", "1.08010"),
+                close(t0.plusSeconds(3600), challenge, "fc1", "1.08130"));
+        String funded = challenge + "-funded";
+        awaitUntil(() -> startTime(funded) != null, "the funded account started");
+        events(admin,
+                quote(t0.plusSeconds(7200), "1.08000", "1.08010", "fq2"),
+                open(t0.plusSeconds(7260), funded, "ff1", "10", "1.08010"),
+                close(t0.plusSeconds(10_800), funded, "ff1", "1.08310"),
+                clock(t0.plus(Duration.ofDays(1)).plusSeconds(7300), "fk1"));
+        admin.put("/api/traders/tr-fail/bank", "{\"name\":\"Finn Fail\",\"iban\":\"GB82WEST12345698765432\",\"country\":\"GB\"}");
+        String before = balance(admin, funded);
+
+        admin.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":1000}");
+        Payout payout = awaitPayout(funded, 1, PayoutState.SUBMITTED);
+        assertThat(balance(admin, funded)).as("the engine reserved the amount").isNotEqualTo(before);
+        admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
+        awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.SUBMITTED
+                && payouts.byId(payout.id()).orElseThrow().attempts() == 2, "tried again");
+        admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
+
+        awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.CANCELLED, "cancelled");
+        Firm.awaitUntil(() -> {
+            Firm.awaitEvaluated(admin);
+            return balance(admin, funded).equals(before);
+        }, "the engine gave the amount back (payout_cancelled)");
+        assertThat(platform.executed().stream().filter(c -> c instanceof PlatformCommand.AdjustBalance
+                && c.account().equals(funded)).map(c -> ((PlatformCommand.AdjustBalance) c).amount()).toList())
+                .containsExactly(new BigDecimal("-1000.00"), new BigDecimal("1000.00"));
+        assertBalanced();
+        assertThat(jdbc.sql("select credits_posted - debits_posted from ledger_accounts where id = 'payouts_payable:tr-fail:USD'")
+                .query(Long.class).single()).as("nothing owed any more").isZero();
+        assertThat(payouts.steps(payout.id())).extracting(PayoutStore.Step::to)
+                .containsExactly("checked", "approved", "executed", "submitted", "failed", "executed", "submitted",
+                        "failed", "cancelled");
+    }
+
+    private static String balance(TestClient admin, String account) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = (Map<String, Object>) Firm.json(admin.get("/api/accounts/" + account).body()).get("figures");
+        return String.valueOf(figures.get("balance"));
     }
 
     private Payout awaitPayout(String account, int number, PayoutState state) {
