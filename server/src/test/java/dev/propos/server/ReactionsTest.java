@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.propos.platform.PlatformCommand;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +42,7 @@ class ReactionsTest {
                 {"type":"position_opened","time":"2027-03-01T08:01:00Z","id":"R1-o","account":"R1","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
                 {"type":"quote","time":"2027-03-01T09:00:00Z","id":"R1-q2","symbol":"EURUSD","bid":1.07900,"ask":1.07910}
                 {"type":"clock","time":"2027-03-02T00:00:01Z","id":"R1-c"}""");
-        awaitUntil(() -> reactions("R1", "done") == 3, "three reactions done");
+        Firm.awaitUntil(() -> reactions("R1", "done") == 3, "three reactions done");
 
         assertThat(jdbc.sql("select kind || ' ' || attempts from reactions where account = 'R1' order by planned_order")
                 .query(String.class).list())
@@ -65,7 +64,7 @@ class ReactionsTest {
                 {"type":"quote","time":"2027-03-01T08:00:01Z","id":"R2-q1","symbol":"EURUSD","bid":1.08000,"ask":1.08010}
                 {"type":"position_opened","time":"2027-03-01T08:01:00Z","id":"R2-o","account":"R2","position":"p1","symbol":"EURUSD","side":"buy","lots":2,"price":1.08010}
                 {"type":"position_closed","time":"2027-03-01T09:00:00Z","id":"R2-c","account":"R2","position":"p1","price":1.08130}""");
-        awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = 'start-R2-funded'").query(Long.class).single() == 1,
+        Firm.awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = 'start-R2-funded'").query(Long.class).single() == 1,
                 "the funded account started");
         Firm.awaitEvaluated(admin);
 
@@ -89,13 +88,4 @@ class ReactionsTest {
                 .query(Long.class).single();
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Firm.sleep(20);
-        }
-    }
 }

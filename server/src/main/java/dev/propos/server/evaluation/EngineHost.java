@@ -1,5 +1,6 @@
 package dev.propos.server.evaluation;
 
+import dev.propos.server.runtime.ServiceThread;
 import dev.propos.engine.Engine;
 import dev.propos.engine.EngineException;
 import dev.propos.engine.config.FirmConfig;
@@ -69,7 +70,7 @@ public class EngineHost implements JournalListener {
     private volatile long lastSeq;
     private volatile Instant evaluatedTime;
     private long lastSnapshotSeq;
-    private volatile Thread thread;
+    private final ServiceThread thread = ServiceThread.named("engine");
     private volatile boolean running;
 
     public EngineHost(JournalStore journal, DecisionStore decisionStore, SnapshotStore snapshots,
@@ -101,19 +102,12 @@ public class EngineHost implements JournalListener {
         listeners = listenerBeans.orderedStream().toList();
         restore();
         running = true;
-        thread = Thread.ofPlatform().name("engine").start(this::run);
+        thread.start(this::run);
     }
 
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     @Override

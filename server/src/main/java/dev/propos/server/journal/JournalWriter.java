@@ -1,5 +1,6 @@
 package dev.propos.server.journal;
 
+import dev.propos.server.runtime.ServiceThread;
 import dev.propos.engine.config.FirmConfig;
 import dev.propos.engine.config.RiskConfig;
 import dev.propos.engine.event.Event;
@@ -106,7 +107,7 @@ public class JournalWriter {
     private long lastConfigId;
     private Instant lastClockTick;
     private volatile Instant publishedJournalTime;
-    private volatile Thread thread;
+    private final ServiceThread thread = ServiceThread.named("journal-writer");
     private volatile boolean running;
 
     public JournalWriter(JournalStore store, TransactionTemplate transaction, JournalSettings settings, Clock clock,
@@ -132,19 +133,12 @@ public class JournalWriter {
         recover();
         finishedAccounts.forEach(admission::finished);
         running = true;
-        thread = Thread.ofPlatform().name("journal-writer").start(this::run);
+        thread.start(this::run);
     }
 
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     /** Offers lines of a request or a platform's events; completes once they are durable (or refused). */

@@ -1,5 +1,6 @@
 package dev.propos.server.payments;
 
+import dev.propos.server.runtime.ServiceThread;
 import dev.propos.server.runtime.FirmParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ class Pain001BatchWorker implements FirmParticipant {
     private final Pain001Rail rail;
     private final PaymentSettings settings;
     private volatile boolean running;
-    private Thread thread;
+    private final ServiceThread thread = ServiceThread.daemon("pain001-batches");
 
     Pain001BatchWorker(Pain001Rail rail, PaymentSettings settings) {
         this.rail = rail;
@@ -32,20 +33,13 @@ class Pain001BatchWorker implements FirmParticipant {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("pain001-batches").daemon().start(this::run);
+        thread.start(this::run);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     private void run() {

@@ -1,5 +1,6 @@
 package dev.propos.server.payouts;
 
+import dev.propos.server.runtime.ServiceThread;
 import dev.propos.engine.money.Money;
 import dev.propos.platform.PlatformCommand;
 import dev.propos.server.audit.Audit;
@@ -45,7 +46,7 @@ class PayoutWorkflow implements FirmParticipant {
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
+    private final ServiceThread thread = ServiceThread.named("payouts");
 
     PayoutWorkflow(PayoutStore store, PayoutPolicy policy, PayoutLedger ledger, PayoutPayments payments,
                    PayoutRequests requests, PlatformRequests platform, Notifications notifications, Audit audit,
@@ -66,20 +67,13 @@ class PayoutWorkflow implements FirmParticipant {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("payouts").start(this::run);
+        thread.start(this::run);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     void wakeUp() {

@@ -1,5 +1,6 @@
 package dev.propos.server.reactions;
 
+import dev.propos.server.runtime.ServiceThread;
 import dev.propos.engine.event.Event;
 import dev.propos.formats.event.EventLineParser;
 import dev.propos.platform.CommandOutcome;
@@ -48,7 +49,7 @@ class ReactionWorker implements FirmParticipant, DecisionListener {
     private final Counter failures;
     private final Counter givenUp;
     private volatile boolean running;
-    private Thread thread;
+    private final ServiceThread thread = ServiceThread.named("reactions");
 
     ReactionWorker(ReactionStore store, TradingPlatform platform, JournalWriter journal, ReactionSettings settings,
                    Clock clock, MeterRegistry meters) {
@@ -65,20 +66,13 @@ class ReactionWorker implements FirmParticipant, DecisionListener {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("reactions").start(this::run);
+        thread.start(this::run);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.propos.server.web.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +43,7 @@ class KycGateTest {
     void aPassIntoFundedWaitsForStaffApprovalThenCreatesTheAccount() {
         TestClient admin = TestClient.admin(port);
         passChallenge(admin, "K1", "2027-04-05");
-        awaitUntil(() -> waiting("K1-funded") == 1, "the funded account's creation waits");
+        Firm.awaitUntil(() -> waiting("K1-funded") == 1, "the funded account's creation waits");
         Firm.sleep(300);
         assertThat(created("K1-funded")).as("not created before verification").isFalse();
 
@@ -54,8 +53,8 @@ class KycGateTest {
                 "{\"approved\":true,\"reason\":\"passport checked\"}");
 
         assertThat(approved.body()).contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"admin\"");
-        awaitUntil(() -> created("K1-funded"), "the funded account created after approval");
-        awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = 'start-K1-funded'").query(Long.class)
+        Firm.awaitUntil(() -> created("K1-funded"), "the funded account created after approval");
+        Firm.awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = 'start-K1-funded'").query(Long.class)
                 .single() == 1, "the funded account started");
         assertThat(admin.get("/api/audit?subject=trader-K1").body()).contains("kyc_approved", "passport checked");
         assertThat(jdbc.sql("select message from notifications where trader = 'trader-K1' and kind = 'kyc'")
@@ -66,7 +65,7 @@ class KycGateTest {
     void aProvidersSignedWebhookApprovesOnceAndBadDeliveriesAreRefused() {
         TestClient admin = TestClient.admin(port);
         passChallenge(admin, "K2", "2027-05-03");
-        awaitUntil(() -> waiting("K2-funded") == 1, "the funded account's creation waits");
+        Firm.awaitUntil(() -> waiting("K2-funded") == 1, "the funded account's creation waits");
         TestClient anonymous = TestClient.anonymous(port);
         byte[] body = """
                 {"id":"dlv-K2-1","trader":"trader-K2","reference":"sess-9","status":"approved"}"""
@@ -81,7 +80,7 @@ class KycGateTest {
 
         TestClient.Answer accepted = webhook(anonymous, body, PROVIDER.sign(body, Instant.now()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-        awaitUntil(() -> created("K2-funded"), "the funded account created after the webhook");
+        Firm.awaitUntil(() -> created("K2-funded"), "the funded account created after the webhook");
 
         // A replay of the same delivery, even signed anew, changes nothing.
         admin.postJson("/api/traders/trader-K2/kyc/decision", "{\"approved\":false,\"reason\":\"document expired\"}");
@@ -115,13 +114,4 @@ class KycGateTest {
                 && c.account().equals(account));
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Firm.sleep(20);
-        }
-    }
 }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -90,7 +89,7 @@ class PayoutEndToEndTest {
         assertThat(stripe(checkout).body()).contains("\"outcome\":\"taken\"");
         assertThat(stripe(checkout).body()).contains("\"outcome\":\"already_taken\"");
         String challenge = jdbc.sql("select account from purchases where checkout_session = 'cs_E2E'").query(String.class).single();
-        awaitUntil(() -> startTime(challenge) != null, "the bought account started");
+        Firm.awaitUntil(() -> startTime(challenge) != null, "the bought account started");
         assertBalanced();
         assertThat(transfers("purchase:cs_E2E")).isEqualTo(1);
         Instant t0 = startTime(challenge);
@@ -101,10 +100,10 @@ class PayoutEndToEndTest {
                 open(t0.plusSeconds(120), challenge, "c1", "10", "1.08010"),
                 close(t0.plusSeconds(3600), challenge, "c1", "1.08130"));
         String funded = challenge + "-funded";
-        awaitUntil(() -> jdbc.sql("select count(*) from reactions where waits_for = 'kyc:tr-e2e'").query(Long.class)
+        Firm.awaitUntil(() -> jdbc.sql("select count(*) from reactions where waits_for = 'kyc:tr-e2e'").query(Long.class)
                 .single() == 1, "the funded account waits for KYC");
         admin.postJson("/api/traders/tr-e2e/kyc/decision", "{\"approved\":true,\"reason\":\"passport checked\"}");
-        awaitUntil(() -> startTime(funded) != null, "the funded account started");
+        Firm.awaitUntil(() -> startTime(funded) != null, "the funded account started");
 
         // The funded account makes 15,000; the trader gives bank details and logs in.
         events(admin,
@@ -165,7 +164,7 @@ class PayoutEndToEndTest {
         assertThat(eve.get("/api/notifications").body()).contains("is paid", "being reviewed");
 
         // Submitted and never confirmed: the janitor escalates it to FINANCE.
-        awaitUntil(() -> payouts.byId(large.id()).orElseThrow().escalatedAt() != null, "the unconfirmed payout escalated");
+        Firm.awaitUntil(() -> payouts.byId(large.id()).orElseThrow().escalatedAt() != null, "the unconfirmed payout escalated");
         assertThat(admin.get("/api/audit?subject=" + large.id()).body()).contains("payout_escalated");
     }
 
@@ -179,7 +178,7 @@ class PayoutEndToEndTest {
                  "metadata":{"program":"payout-100k","trader":"tr-fail"}}}}""";
         stripe(checkout);
         String challenge = jdbc.sql("select account from purchases where checkout_session = 'cs_FAIL'").query(String.class).single();
-        awaitUntil(() -> startTime(challenge) != null, "the bought account started");
+        Firm.awaitUntil(() -> startTime(challenge) != null, "the bought account started");
         Instant t0 = startTime(challenge);
         admin.postJson("/api/traders/tr-fail/kyc/decision", "{\"approved\":true}");
         events(admin,
@@ -187,7 +186,7 @@ class PayoutEndToEndTest {
                 open(t0.plusSeconds(120), challenge, "fc1", "10", "1.08010"),
                 close(t0.plusSeconds(3600), challenge, "fc1", "1.08130"));
         String funded = challenge + "-funded";
-        awaitUntil(() -> startTime(funded) != null, "the funded account started");
+        Firm.awaitUntil(() -> startTime(funded) != null, "the funded account started");
         events(admin,
                 quote(t0.plusSeconds(7200), "1.08000", "1.08010", "fq2"),
                 open(t0.plusSeconds(7260), funded, "ff1", "10", "1.08010"),
@@ -200,11 +199,11 @@ class PayoutEndToEndTest {
         Payout payout = awaitPayout(funded, 1, PayoutState.SUBMITTED);
         assertThat(balance(admin, funded)).as("the engine reserved the amount").isNotEqualTo(before);
         admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
-        awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.SUBMITTED
+        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.SUBMITTED
                 && payouts.byId(payout.id()).orElseThrow().attempts() == 2, "tried again");
         admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
 
-        awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.CANCELLED, "cancelled");
+        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.CANCELLED, "cancelled");
         Firm.awaitUntil(() -> {
             Firm.awaitEvaluated(admin);
             return balance(admin, funded).equals(before);
@@ -227,13 +226,13 @@ class PayoutEndToEndTest {
     }
 
     private Payout awaitPayout(String account, int number, PayoutState state) {
-        awaitUntil(() -> payouts.ofAccount(account).size() >= number
+        Firm.awaitUntil(() -> payouts.ofAccount(account).size() >= number
                 && payouts.ofAccount(account).get(number - 1).state() == state, "payout " + number + " " + state);
         return payouts.ofAccount(account).get(number - 1);
     }
 
     private Path awaitFile(String payoutId) {
-        awaitUntil(() -> fileWith(payoutId) != null, "a pain.001 file with payout " + payoutId);
+        Firm.awaitUntil(() -> fileWith(payoutId) != null, "a pain.001 file with payout " + payoutId);
         return fileWith(payoutId);
     }
 
@@ -278,7 +277,7 @@ class PayoutEndToEndTest {
     }
 
     private List<BigDecimal> adjustments(String account) {
-        awaitUntil(() -> platform.executed().stream().filter(c -> c instanceof PlatformCommand.AdjustBalance
+        Firm.awaitUntil(() -> platform.executed().stream().filter(c -> c instanceof PlatformCommand.AdjustBalance
                 && c.account().equals(account)).count() == payouts.ofAccount(account).stream()
                 .filter(p -> p.state() == PayoutState.SUBMITTED || p.state() == PayoutState.PAID).count(),
                 "the platform's balance adjusted");
@@ -322,7 +321,4 @@ class PayoutEndToEndTest {
         return "{\"type\":\"clock\",\"time\":\"%s\",\"id\":\"e2e-%s\"}".formatted(at, id);
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) {
-        Firm.awaitUntil(condition, what);
-    }
 }

@@ -9,7 +9,6 @@ import dev.propos.server.web.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +51,7 @@ class StripeWebhookTest {
         String account = jdbc.sql("select account from purchases where checkout_session = 'cs_S1'").query(String.class).single();
         assertThat(jdbc.sql("select count(*) from purchases where trader = ?").param(trader).query(Long.class).single())
                 .isEqualTo(1);
-        awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = ?").param("start-" + account)
+        Firm.awaitUntil(() -> jdbc.sql("select count(*) from events where event_id = ?").param("start-" + account)
                 .query(Long.class).single() == 1, "the bought account started");
         assertThat(admin.get("/api/accounts/" + account).body()).contains("\"fee\":99.00");
 
@@ -92,13 +91,4 @@ class StripeWebhookTest {
                 STRIPE.sign(body, Instant.now()));
     }
 
-    private static void awaitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what);
-            }
-            Firm.sleep(20);
-        }
-    }
 }
