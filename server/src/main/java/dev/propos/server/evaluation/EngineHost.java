@@ -1,6 +1,6 @@
 package dev.propos.server.evaluation;
 
-import dev.propos.server.runtime.ServiceThread;
+import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.Engine;
 import dev.propos.engine.EngineException;
 import dev.propos.engine.config.FirmConfig;

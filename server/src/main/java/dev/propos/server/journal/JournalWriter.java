@@ -1,6 +1,6 @@
 package dev.propos.server.journal;
 
-import dev.propos.server.runtime.ServiceThread;
+import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.config.FirmConfig;
 import dev.propos.engine.config.RiskConfig;
 import dev.propos.engine.event.Event;

@@ -1,6 +1,6 @@
 package dev.propos.server.payments;
 
-import dev.propos.server.runtime.ServiceThread;
+import dev.propos.server.threads.ServiceThread;
 import dev.propos.server.runtime.FirmParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

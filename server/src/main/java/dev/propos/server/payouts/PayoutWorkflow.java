@@ -1,6 +1,6 @@
 package dev.propos.server.payouts;
 
-import dev.propos.server.runtime.ServiceThread;
+import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.money.Money;
 import dev.propos.platform.PlatformCommand;
 import dev.propos.server.audit.Audit;

@@ -1,6 +1,6 @@
 package dev.propos.server.reactions;
 
-import dev.propos.server.runtime.ServiceThread;
+import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.event.Event;
 import dev.propos.formats.event.EventLineParser;
 import dev.propos.platform.CommandOutcome;

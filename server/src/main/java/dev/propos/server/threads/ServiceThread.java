@@ -1,4 +1,4 @@
-package dev.propos.server.runtime;
+package dev.propos.server.threads;
 
 /**
  * A named thread that runs one part of the firm (the journal writer, the engine, the reaction and
