@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +33,18 @@ class ExternalDatabaseTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Stopped when the test JVM ends: after the server on it, which closes after this class. */
     private static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,11 +54,6 @@ class ExternalDatabaseTest {
     static void database(DynamicPropertyRegistry properties) {
         properties.add("propos.db.url", () -> OPERATORS_DATABASE.getJdbcUrl("postgres", "postgres"));
         properties.add("propos.db.username", () -> "postgres");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        OPERATORS_DATABASE.close();
     }
 
     @Test
