@@ -190,6 +190,11 @@ public final class Engine implements Serializable {
         }
     }
 
+    /** The quote router (benchmarks read the trigger router's counts). */
+    public QuoteRouter quoteRouter() {
+        return quoteRouter;
+    }
+
     /** One account's {@code account_status} now; null for an unknown account. */
     public Decision.AccountStatus status(String accountId) {
         Account account = accounts.get(accountId);

@@ -193,14 +193,19 @@ public final class Account implements Serializable {
     /** Visits the open positions in the order they were opened (for the quote router; no copies). */
     public void forEachOpenPosition(PositionVisitor visitor) {
         for (Position position : open) {
-            visitor.visit(position.symbol, position.side, position.lots);
+            visitor.visit(position.symbol, position.side, position.lots, position.openPrice);
         }
+    }
+
+    /** How many positions are open. */
+    public int openPositionCount() {
+        return open.size();
     }
 
     /** What the quote router sees of an open position. */
     @FunctionalInterface
     public interface PositionVisitor {
-        void visit(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots);
+        void visit(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots, BigDecimal openPrice);
     }
 
     /** Equity at the latest quotes: the figure of the last evaluation if no quote came since, else afresh. */

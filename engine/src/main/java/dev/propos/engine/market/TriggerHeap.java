@@ -19,6 +19,8 @@ final class TriggerHeap implements Serializable {
     /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version). */
     private long[] entries = new long[2 * 64];
     private int size;
+    /** The size after the last sweep: every entry then was live. */
+    private int sizeAfterSweep;
 
     void push(long key, int slot, int version) {
         if (2 * size == entries.length) {
@@ -66,6 +68,17 @@ final class TriggerHeap implements Serializable {
         }
     }
 
+    /**
+     * Sweeps once the heap has doubled since the last sweep (and holds more than a few entries): it
+     * never holds much more than twice its live entries of then, and a sweep costs O(1) a push,
+     * amortized. Entries that go stale without pushes wait for the next sweep or for their quote.
+     */
+    void sweepIfDoubled(int[] currentVersions) {
+        if (size > 2 * sizeAfterSweep + 64) {
+            sweep(currentVersions);
+        }
+    }
+
     /** Drops every entry whose version is no longer its slot's current one, and re-heapifies. */
     void sweep(int[] currentVersions) {
         int kept = 0;
@@ -78,6 +91,7 @@ final class TriggerHeap implements Serializable {
             }
         }
         size = kept;
+        sizeAfterSweep = kept;
         for (int i = (size - 2) / ARITY; i >= 0; i--) {
             siftDown(i, entries[2 * i], entries[2 * i + 1]);
         }
