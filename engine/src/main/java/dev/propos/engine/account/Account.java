@@ -268,10 +268,16 @@ public final class Account implements Serializable {
 
     // ---- money and equity -----------------------------------------------------------------------
 
-    /** Recomputes equity from the balance and every open position at the latest quotes. */
+    /**
+     * Brings equity to the latest quotes: recomputed from the balance and every open position,
+     * unless it was computed at this market version and nothing changed since (every change to the
+     * balance, the positions or the equity report invalidates it).
+     */
     void refreshEquity() {
-        equityCents = computeEquity();
-        equityVersion = market.version();
+        if (equityVersion != market.version()) {
+            equityCents = computeEquity();
+            equityVersion = market.version();
+        }
     }
 
     /** Balance, positions or the equity report changed: the cached equity no longer holds. */
