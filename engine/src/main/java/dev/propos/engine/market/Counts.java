@@ -8,8 +8,6 @@ import java.io.Serializable;
  */
 public final class Counts implements Serializable {
 
-    /** Quotes of symbols with triggers. */
-    long quotes;
     /** Heap entries popped because a quote crossed them, and how many of those were stale. */
     long pops;
     long stalePops;
@@ -21,16 +19,16 @@ public final class Counts implements Serializable {
     long keptArmed;
     /** Crossed triggers whose account the exact check found quiet: placed anew, not revalued. */
     long rearms;
-    /** Accounts handed to the engine to revalue. */
+    /** Accounts whose crossed triggers sent them to the engine to revalue (the always-revalued not counted). */
     long revaluations;
 
     /** An immutable copy of the counts. */
-    public record Snapshot(long quotes, long pops, long stalePops, long pushes, long placements, long keptArmed,
+    public record Snapshot(long pops, long stalePops, long pushes, long placements, long keptArmed,
                            long rearms, long revaluations) {
 
         /** The counts accumulated since {@code earlier}. */
         public Snapshot since(Snapshot earlier) {
-            return new Snapshot(quotes - earlier.quotes, pops - earlier.pops, stalePops - earlier.stalePops,
+            return new Snapshot(pops - earlier.pops, stalePops - earlier.stalePops,
                     pushes - earlier.pushes, placements - earlier.placements, keptArmed - earlier.keptArmed,
                     rearms - earlier.rearms,
                     revaluations - earlier.revaluations);
@@ -38,6 +36,6 @@ public final class Counts implements Serializable {
     }
 
     Snapshot snapshot() {
-        return new Snapshot(quotes, pops, stalePops, pushes, placements, keptArmed, rearms, revaluations);
+        return new Snapshot(pops, stalePops, pushes, placements, keptArmed, rearms, revaluations);
     }
 }

@@ -33,12 +33,7 @@ final class SymbolTriggers implements Serializable {
     long bidCeil;
     long askFloor;
     long askCeil;
-    /** Whether the bid and the ask are exact keys (at most 9 decimals). */
-    boolean bidExact;
-    boolean askExact;
-    /** The distance from the price, in key units, within which a trigger is near (at least 1). */
-    long nearWidth;
-    /** The sum over the symbol's quotes of the squared relative move of its bid (for weighing only). */
+    /** The sum over the symbol's quotes of the squared move of its bid in key units (for weighing only). */
     private double squaredMoves;
 
     SymbolTriggers(String symbol, int index) {
@@ -46,32 +41,45 @@ final class SymbolTriggers implements Serializable {
         this.index = index;
     }
 
-    /** The quote's prices as keys (computed once per quote). */
+    /** The quote's prices as keys (computed once per quote: kept lean, it runs for every quote). */
     void keyQuote(Market.Quote quote) {
         if (quote != keyed) {
-            long previousBid = bidFloor;
             boolean first = keyed == null;
+            long previousBid = bidFloor;
             keyed = quote;
             bidFloor = PriceKeys.floorKey(quote.bid());
-            if (!first && previousBid != 0) {
-                double move = (double) (bidFloor - previousBid) / Math.abs(previousBid);
-                squaredMoves += move * move;
-            }
             bidCeil = quote.bid().scale() <= PriceKeys.KEY_SCALE ? bidFloor : PriceKeys.ceilKey(quote.bid());
             askFloor = PriceKeys.floorKey(quote.ask());
             askCeil = quote.ask().scale() <= PriceKeys.KEY_SCALE ? askFloor : PriceKeys.ceilKey(quote.ask());
-            bidExact = PriceKeys.isExact(bidFloor, bidCeil);
-            askExact = PriceKeys.isExact(askFloor, askCeil);
-            nearWidth = Math.max(1, Math.max(Math.abs(bidFloor), Math.abs(askFloor)) >> NEAR_SHIFT);
+            if (!first) {
+                double move = bidFloor - previousBid;
+                squaredMoves += move * move;
+            }
         }
     }
 
+    /** Whether the bid (or the ask) is an exact key (at most 9 decimals). */
+    boolean exact(boolean bid) {
+        return bid ? PriceKeys.isExact(bidFloor, bidCeil) : PriceKeys.isExact(askFloor, askCeil);
+    }
+
+    /** The distance from the price, in key units, within which a trigger is near (at least 1). */
+    long nearWidth() {
+        return Math.max(1, Math.abs(bidFloor) >> NEAR_SHIFT);
+    }
+
+    /** Whether the latest quote crosses a trigger (or a stale entry) at the top of any queue. */
+    boolean crossed() {
+        return bidFalls.topKey() <= -bidFloor || bidRises.topKey() <= bidCeil
+                || askRises.topKey() <= askCeil || askFalls.topKey() <= -askFloor;
+    }
+
     /**
-     * How far the symbol's price wanders, relative to itself, per quote routed (of any symbol): the
-     * standard deviation of its relative move per quote, as seen so far; 0 before any move.
+     * How far the symbol's price wanders, relative to its price now, per quote routed (of any
+     * symbol): the standard deviation of its move per quote, as seen so far; 0 before any move.
      */
     double volatility(long quotesRouted) {
-        return quotesRouted == 0 ? 0 : Math.sqrt(squaredMoves / quotesRouted);
+        return quotesRouted == 0 || bidFloor == 0 ? 0 : Math.sqrt(squaredMoves / quotesRouted) / Math.abs(bidFloor);
     }
 
     void sweepIfDoubled(int[] versions) {

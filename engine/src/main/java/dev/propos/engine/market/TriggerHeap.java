@@ -16,8 +16,8 @@ final class TriggerHeap implements Serializable {
 
     private static final int ARITY = 4;
 
-    /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version). */
-    private long[] entries = new long[2 * 64];
+    /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version); an empty heap's top key is MAX_VALUE. */
+    private long[] entries = emptyEntries(2 * 64);
     private int size;
     /** The size after the last sweep: every entry then was live. */
     private int sizeAfterSweep;
@@ -49,6 +49,7 @@ final class TriggerHeap implements Serializable {
         return size;
     }
 
+    /** The least key, or {@link Long#MAX_VALUE} when empty (so that a quote's check is one comparison). */
     long topKey() {
         return entries[0];
     }
@@ -65,6 +66,8 @@ final class TriggerHeap implements Serializable {
         size--;
         if (size > 0) {
             siftDown(0, entries[2 * size], entries[2 * size + 1]);
+        } else {
+            entries[0] = Long.MAX_VALUE;
         }
     }
 
@@ -92,6 +95,9 @@ final class TriggerHeap implements Serializable {
         }
         size = kept;
         sizeAfterSweep = kept;
+        if (size == 0) {
+            entries[0] = Long.MAX_VALUE;
+        }
         for (int i = (size - 2) / ARITY; i >= 0; i--) {
             siftDown(i, entries[2 * i], entries[2 * i + 1]);
         }
@@ -120,6 +126,12 @@ final class TriggerHeap implements Serializable {
         }
         entries[2 * i] = key;
         entries[2 * i + 1] = tag;
+    }
+
+    private static long[] emptyEntries(int length) {
+        long[] entries = new long[length];
+        entries[0] = Long.MAX_VALUE;
+        return entries;
     }
 
     private static long tag(int slot, int version) {

@@ -194,7 +194,7 @@ final class TriggerPlan implements Serializable {
             long meta = data[p + 2];
             SymbolTriggers symbol = symbols[(int) (meta >>> 32)];
             boolean buy = (meta & 1) != 0;
-            if (buy ? !symbol.bidExact : !symbol.askExact) {
+            if (!symbol.exact(buy)) {
                 return ExactPnl.UNKNOWN;
             }
             long cents = ExactPnl.cents(data[p], (buy ? symbol.bidFloor : symbol.askFloor) - data[p + 1],

@@ -21,6 +21,11 @@ final class TriggerQueue implements Serializable {
         (distance < nearWidth ? near : far).push(key, slot, version);
     }
 
+    /** The least key of either heap. */
+    long topKey() {
+        return Math.min(near.topKey(), far.topKey());
+    }
+
     void sweepIfDoubled(int[] versions) {
         near.sweepIfDoubled(versions);
         far.sweepIfDoubled(versions);

@@ -124,19 +124,32 @@ public final class TriggerRouter implements QuoteRouter {
     @Override
     public List<Account> affectedBy(String symbol) {
         fired.clear();
-        crossedCount = 0;
         SymbolTriggers triggers = bySymbol.get(symbol);
         if (triggers == null) {
             return fired;
         }
         triggers.keyQuote(market.quote(symbol));
-        stamp++;
         quotesRouted++;
-        counts.quotes++;
         if (!triggers.always.isEmpty()) {
             // An account in an always-set has no live trigger, so it cannot be collected twice.
             fired.addAll(triggers.always);
         }
+        if (triggers.crossed()) {
+            collectCrossed(triggers);
+        }
+        if (fired.size() > 1) {
+            fired.sort(ACCOUNT_ORDER);
+        }
+        return fired;
+    }
+
+    /**
+     * Pops the triggers the quote crossed; re-arms the accounts still quiet, and adds the others to
+     * {@link #fired}. Apart from {@link #affectedBy}, which runs for every quote and stays small.
+     */
+    private void collectCrossed(SymbolTriggers triggers) {
+        stamp++;
+        crossedCount = 0;
         popWhile(triggers.bidFalls, -triggers.bidFloor);
         popWhile(triggers.bidRises, triggers.bidCeil);
         popWhile(triggers.askRises, triggers.askCeil);
@@ -146,13 +159,9 @@ public final class TriggerRouter implements QuoteRouter {
             int slot = crossed[i];
             if (!rearmIfQuiet(slot, plans[slot])) {
                 fired.add(accounts[slot]);
+                counts.revaluations++;
             }
         }
-        counts.revaluations += fired.size();
-        if (fired.size() > 1) {
-            fired.sort(ACCOUNT_ORDER);
-        }
-        return fired;
     }
 
     /** What the router did so far (for benchmarks). */
@@ -169,7 +178,7 @@ public final class TriggerRouter implements QuoteRouter {
 
     /** Pops every entry with a key at or below {@code limit}, collecting the live ones' slots once. */
     private void popWhile(TriggerHeap heap, long limit) {
-        while (!heap.isEmpty() && heap.topKey() <= limit) {
+        while (heap.topKey() <= limit && !heap.isEmpty()) {
             int slot = heap.topSlot();
             boolean live = heap.topVersion() == versions[slot];
             heap.pop();
@@ -276,7 +285,7 @@ public final class TriggerRouter implements QuoteRouter {
         long positions = plan.positions(h);
         long fall = fallShare == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(fallShare - positions, sides);
         long rise = riseShare == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(riseShare - positions, sides);
-        long near = triggers.nearWidth;
+        long near = triggers.nearWidth();
         if (buys) {
             if (fall != Long.MAX_VALUE) {
                 long move = priceMoveKey(fall, plan, h, true);
