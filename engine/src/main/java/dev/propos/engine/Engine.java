@@ -348,8 +348,9 @@ public final class Engine implements Serializable {
             case PositionOpened opened -> {
                 account.open(opened);
                 if (risk.isActive()) {
+                    // The account's and the market's own strings, not the event's: risk may keep them long.
                     OpenedPosition position = new OpenedPosition(account.id(), account.trader(), opened.position(),
-                            opened.symbol(), opened.side(), opened.time());
+                            market.spec(opened.symbol()).name(), opened.side(), opened.time());
                     risk.onOpened(position, this::isPositionOpen).forEach(decisions);
                 }
             }
@@ -382,6 +383,7 @@ public final class Engine implements Serializable {
     private void afterChange(Account account) {
         if (account.isFinished()) {
             quoteRouter.remove(account);
+            risk.onAccountFinished(account.id(), now);
         } else {
             quoteRouter.update(account);
         }
