@@ -12,7 +12,10 @@ import dev.propos.engine.event.Event.PayoutRequested;
 import dev.propos.engine.event.Event.PositionClosed;
 import dev.propos.engine.event.Event.PositionModified;
 import dev.propos.engine.event.Event.PositionOpened;
+import dev.propos.engine.event.Side;
+import dev.propos.engine.market.ExactPnl;
 import dev.propos.engine.market.Market;
+import dev.propos.engine.market.PriceKeys;
 import dev.propos.engine.money.Money;
 import dev.propos.engine.status.RuleStatus;
 import java.io.Serializable;
@@ -205,7 +208,7 @@ public final class Account implements Serializable {
     /** What the quote router sees of an open position. */
     @FunctionalInterface
     public interface PositionVisitor {
-        void visit(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots, BigDecimal openPrice);
+        void visit(SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice);
     }
 
     /** Equity at the latest quotes: the figure of the last evaluation if no quote came since, else afresh. */
@@ -290,12 +293,26 @@ public final class Account implements Serializable {
         return positionsVersion;
     }
 
-    /** A position's floating P&L in the account currency, rounded to cents; 0 without quote or conversion. */
+    /**
+     * A position's floating P&L in the account currency, rounded to cents; 0 without quote or
+     * conversion. In long arithmetic when the profit currency is the account's and the figures
+     * allow it ({@link ExactPnl}: the same cents), else in decimal.
+     */
     long floatingCents(Position position) {
-        BigDecimal price = market.exitPrice(position.symbol.name(), position.side);
-        if (price == null) {
+        Market.Quote quote = market.quote(position.symbol.name());
+        if (quote == null) {
             return 0;
         }
+        boolean buy = position.side == Side.BUY;
+        long priceKey = buy ? quote.bidKey() : quote.askKey();
+        if (position.pnlFactor != ExactPnl.UNKNOWN && priceKey != PriceKeys.NOT_EXACT
+                && position.symbol.profitCurrency().equals(program.currency())) {
+            long cents = ExactPnl.cents(position.pnlFactor, priceKey - position.openKey, position.pnlExponent);
+            if (cents != ExactPnl.UNKNOWN) {
+                return cents;
+            }
+        }
+        BigDecimal price = buy ? quote.bid() : quote.ask();
         BigDecimal profit = Market.profit(position.symbol, position.side, position.lots, position.openPrice, price);
         Long cents = market.toAccountCents(profit, position.symbol.profitCurrency(), program.currency());
         return cents == null ? 0 : cents;
@@ -388,7 +405,7 @@ public final class Account implements Serializable {
                 : realizedCents(position, lots, event.price());
         invalidateEquity();
         positionsVersion++;
-        position.lots = position.lots.subtract(lots);
+        position.setLots(position.lots.subtract(lots));
         boolean full = !position.isOpen();
         if (full) {
             open.remove(position);
@@ -443,7 +460,7 @@ public final class Account implements Serializable {
         position.proposResultCents += result;
         invalidateEquity();
         positionsVersion++;
-        position.lots = BigDecimal.ZERO;
+        position.setLots(BigDecimal.ZERO);
         open.remove(position);
         position.realizedCents += result;
         realize(result);

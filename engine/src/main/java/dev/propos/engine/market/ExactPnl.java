@@ -14,23 +14,23 @@ import java.math.BigInteger;
  * Whatever cannot be computed exactly so answers {@link #UNKNOWN}, and the caller values the
  * account in decimal instead.
  */
-final class ExactPnl {
+public final class ExactPnl {
 
-    static final long UNKNOWN = Long.MIN_VALUE;
+    public static final long UNKNOWN = Long.MIN_VALUE;
     private static final int MAX_EXPONENT = 18;
 
     private ExactPnl() {
     }
 
     /** The factor of {@code lots} of a symbol with this contract size; {@link #UNKNOWN} beyond 62 bits. */
-    static long factor(BigDecimal contractSize, BigDecimal lots) {
+    public static long factor(BigDecimal contractSize, BigDecimal lots) {
         BigInteger product = contractSize.stripTrailingZeros().unscaledValue()
                 .multiply(lots.stripTrailingZeros().unscaledValue());
         return product.bitLength() > 62 ? UNKNOWN : product.longValue();
     }
 
     /** The exponent for this contract size and lots; {@link Integer#MIN_VALUE} when out of reach. */
-    static int exponent(BigDecimal contractSize, BigDecimal lots) {
+    public static int exponent(BigDecimal contractSize, BigDecimal lots) {
         int exponent = contractSize.stripTrailingZeros().scale() + lots.stripTrailingZeros().scale()
                 + PriceKeys.KEY_SCALE - 2;
         return Math.abs(exponent) > MAX_EXPONENT ? Integer.MIN_VALUE : exponent;
@@ -40,7 +40,7 @@ final class ExactPnl {
      * {@code factor × move / 10^exponent} rounded half away from zero (a negative exponent
      * multiplies); {@link #UNKNOWN} on overflow. Exact keys are below 2^62, so a move fits a long.
      */
-    static long cents(long factor, long move, int exponent) {
+    public static long cents(long factor, long move, int exponent) {
         long high = Math.multiplyHigh(factor, move);
         long product = factor * move;
         if (high != (product >> 63)) {

@@ -8,12 +8,12 @@ import java.math.RoundingMode;
  * beyond any real price. A key is exact when the price has at most 9 decimals and lies inside the
  * clamp; the router's exact valuation only ever uses exact keys.
  */
-final class PriceKeys {
+public final class PriceKeys {
 
-    static final int KEY_SCALE = 9;
+    public static final int KEY_SCALE = 9;
     static final long KEY_LIMIT = 1L << 62;
     /** Not a key: the price is not a whole number of 1e-9 units inside the clamp. */
-    static final long NOT_EXACT = Long.MIN_VALUE;
+    public static final long NOT_EXACT = Long.MIN_VALUE;
     static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
         10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
@@ -31,7 +31,7 @@ final class PriceKeys {
     }
 
     /** The price's exact key, or {@link #NOT_EXACT}. */
-    static long exactKey(BigDecimal price) {
+    public static long exactKey(BigDecimal price) {
         long floor = floorKey(price);
         return isExact(floor, price.scale() <= KEY_SCALE ? floor : ceilKey(price)) ? floor : NOT_EXACT;
     }

@@ -47,10 +47,13 @@ final class SymbolTriggers implements Serializable {
             boolean first = keyed == null;
             long previousBid = bidFloor;
             keyed = quote;
-            bidFloor = PriceKeys.floorKey(quote.bid());
-            bidCeil = quote.bid().scale() <= PriceKeys.KEY_SCALE ? bidFloor : PriceKeys.ceilKey(quote.bid());
-            askFloor = PriceKeys.floorKey(quote.ask());
-            askCeil = quote.ask().scale() <= PriceKeys.KEY_SCALE ? askFloor : PriceKeys.ceilKey(quote.ask());
+            // The market keyed an exact price already; only others are rounded, each way.
+            long bid = quote.bidKey();
+            long ask = quote.askKey();
+            bidFloor = bid != PriceKeys.NOT_EXACT ? bid : PriceKeys.floorKey(quote.bid());
+            bidCeil = bid != PriceKeys.NOT_EXACT ? bid : PriceKeys.ceilKey(quote.bid());
+            askFloor = ask != PriceKeys.NOT_EXACT ? ask : PriceKeys.floorKey(quote.ask());
+            askCeil = ask != PriceKeys.NOT_EXACT ? ask : PriceKeys.ceilKey(quote.ask());
             if (!first) {
                 double move = bidFloor - previousBid;
                 squaredMoves += move * move;

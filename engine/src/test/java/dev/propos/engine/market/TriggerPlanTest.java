@@ -14,8 +14,10 @@ import dev.propos.engine.config.TradingDay;
 import dev.propos.engine.decision.Decision;
 import dev.propos.engine.event.Event;
 import dev.propos.engine.event.Side;
+import dev.propos.engine.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,11 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** A plan's exact equity in longs against the account's own decimal equity, over random holdings and quotes. */
+/**
+ * Equity in long arithmetic, the router's ({@link TriggerPlan#equity}) and the account's own,
+ * against the decimal formula of the spec (each position's {@code move × lots × contract} rounded
+ * to cents), over random holdings and quotes.
+ */
 class TriggerPlanTest {
 
     private static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
@@ -47,11 +53,23 @@ class TriggerPlanTest {
             market.update(name, price(random, ordinary), price(random, ordinary));
         }
         int positions = 1 + random.nextInt(6);
+        List<Event.PositionOpened> opens = new ArrayList<>();
         for (int p = 0; p < positions; p++) {
             String name = NAMES.get(random.nextInt(NAMES.size()));
-            account.open(new Event.PositionOpened(START, null, "a", "p" + p, name,
+            Event.PositionOpened open = new Event.PositionOpened(START, null, "a", "p" + p, name,
                     random.nextBoolean() ? Side.BUY : Side.SELL, BigDecimal.valueOf(1 + random.nextInt(500), 2),
-                    price(random, ordinary), null, null, random.nextBoolean() ? new BigDecimal("-3.50") : null));
+                    price(random, ordinary), null, null, random.nextBoolean() ? new BigDecimal("-3.50") : null);
+            account.open(open);
+            if (random.nextInt(3) == 0) { // a partial close: the account values the lots still open
+                BigDecimal closed = open.lots().divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+                if (closed.signum() > 0) {
+                    account.close(new Event.PositionClosed(START, null, "a", open.position(), open.price(), closed,
+                            null, null, null));
+                    open = new Event.PositionOpened(START, null, "a", open.position(), open.symbol(), open.side(),
+                            open.lots().subtract(closed), open.price(), null, null, null);
+                }
+            }
+            opens.add(open);
         }
         Map<String, SymbolTriggers> byName = new HashMap<>();
         SymbolTriggers[] symbols = new SymbolTriggers[NAMES.size()];
@@ -68,10 +86,18 @@ class TriggerPlanTest {
             for (SymbolTriggers triggers : byName.values()) {
                 triggers.keyQuote(market.quote(triggers.symbol));
             }
+            long expected = account.balanceCents();
+            for (Event.PositionOpened open : opens) {
+                Market.Quote quote = market.quote(open.symbol());
+                BigDecimal price = open.side() == Side.BUY ? quote.bid() : quote.ask();
+                expected += Money.toCents(Market.profit(SYMBOLS.get(open.symbol()), open.side(), open.lots(),
+                        open.price(), price));
+            }
+            assertThat(account.equityAtLatestQuotes()).isEqualTo(expected);
             long equity = plan.equity(symbols);
             if (equity != ExactPnl.UNKNOWN) {
                 exact++;
-                assertThat(equity).isEqualTo(account.equityAtLatestQuotes());
+                assertThat(equity).isEqualTo(expected);
             }
         }
         if (ordinary) {
