@@ -29,6 +29,7 @@ import dev.propos.engine.risk.OpenedPosition;
 import dev.propos.engine.risk.RiskWatch;
 import dev.propos.engine.schedule.Agenda;
 import dev.propos.engine.schedule.DayBoundaries;
+import dev.propos.engine.schedule.DayRoster;
 import dev.propos.engine.schedule.SeenIds;
 import dev.propos.engine.status.RuleStatus;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class Engine implements Serializable {
     private final NavigableMap<String, Account> accounts = new TreeMap<>();
     private final Agenda agenda = new Agenda();
     private final DayBoundaries boundaries = new DayBoundaries();
+    private final DayRoster roster = new DayRoster();
     private final SeenIds seenIds = new SeenIds();
     private final RiskWatch risk;
     private final QuoteRouter quoteRouter;
@@ -271,7 +273,7 @@ public final class Engine implements Serializable {
     }
 
     private void startDay(Instant boundary) {
-        for (Account account : accounts.values()) {
+        for (Account account : roster.dueAt(boundary)) {
             if (!account.isFinished() && account.nextBoundary().equals(boundary)) {
                 account.startDay(boundary, boundaries.next(account.program().tradingDay(), boundary));
                 afterChange(account);
@@ -316,6 +318,7 @@ public final class Engine implements Serializable {
         Account account = new Account(event.account(), program, phase, trader, fee, balance, event.time(),
                 firstBoundary, services);
         accounts.put(account.id(), account);
+        roster.add(account);
     }
 
     private static Phase resolvePhase(AccountStarted event, Program program, Account previous) {
@@ -383,6 +386,7 @@ public final class Engine implements Serializable {
     private void afterChange(Account account) {
         if (account.isFinished()) {
             quoteRouter.remove(account);
+            roster.remove(account);
             risk.onAccountFinished(account.id(), now);
         } else {
             quoteRouter.update(account);
