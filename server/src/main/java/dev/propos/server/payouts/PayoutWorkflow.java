@@ -1,18 +1,16 @@
 package dev.propos.server.payouts;
 
-import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.money.Money;
 import dev.propos.platform.PlatformCommand;
 import dev.propos.server.audit.Audit;
 import dev.propos.server.reactions.Notifications;
 import dev.propos.server.reactions.PlatformRequests;
 import dev.propos.server.runtime.FirmParticipant;
+import dev.propos.server.threads.RoundWorker;
 import dev.propos.server.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -44,9 +42,7 @@ class PayoutWorkflow implements FirmParticipant {
     private final PayoutSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private final ServiceThread thread = ServiceThread.named("payouts");
+    private final RoundWorker worker;
 
     PayoutWorkflow(PayoutStore store, PayoutPolicy policy, PayoutLedger ledger, PayoutPayments payments,
                    PayoutRequests requests, PlatformRequests platform, Notifications notifications, Audit audit,
@@ -62,37 +58,21 @@ class PayoutWorkflow implements FirmParticipant {
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
+        this.worker = new RoundWorker("payouts", settings.janitorInterval(), this::advance);
     }
 
     @Override
     public void start() {
-        running = true;
-        thread.start(this::run);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        thread.stop();
+        worker.stop();
     }
 
     void wakeUp() {
-        wakeUp.release();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(settings.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                advance();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Payout round failed; the next round tries again", e);
-            }
-        }
+        worker.wakeUp();
     }
 
     /** One round: every payout that can move by itself moves as far as it can. */

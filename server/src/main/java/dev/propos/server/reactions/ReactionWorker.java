@@ -1,6 +1,5 @@
 package dev.propos.server.reactions;
 
-import dev.propos.server.threads.ServiceThread;
 import dev.propos.engine.event.Event;
 import dev.propos.formats.event.EventLineParser;
 import dev.propos.platform.CommandOutcome;
@@ -13,14 +12,13 @@ import dev.propos.server.journal.EventTimes;
 import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.journal.LineOutcome;
 import dev.propos.server.runtime.FirmParticipant;
+import dev.propos.server.threads.RoundWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -44,12 +42,10 @@ class ReactionWorker implements FirmParticipant, DecisionListener {
     private final JournalWriter journal;
     private final ReactionSettings settings;
     private final Clock clock;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final Counter executed;
     private final Counter failures;
     private final Counter givenUp;
-    private volatile boolean running;
-    private final ServiceThread thread = ServiceThread.named("reactions");
+    private final RoundWorker worker;
 
     ReactionWorker(ReactionStore store, TradingPlatform platform, JournalWriter journal, ReactionSettings settings,
                    Clock clock, MeterRegistry meters) {
@@ -58,6 +54,7 @@ class ReactionWorker implements FirmParticipant, DecisionListener {
         this.journal = journal;
         this.settings = settings;
         this.clock = clock;
+        this.worker = new RoundWorker("reactions", settings.pollInterval(), this::round);
         this.executed = meters.counter("propos.reactions", "outcome", "done");
         this.failures = meters.counter("propos.reactions.failures");
         this.givenUp = meters.counter("propos.reactions", "outcome", "failed");
@@ -65,40 +62,28 @@ class ReactionWorker implements FirmParticipant, DecisionListener {
 
     @Override
     public void start() {
-        running = true;
-        thread.start(this::run);
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        thread.stop();
+        worker.stop();
     }
 
     @Override
     public void decided(List<RecordedDecision> decisions) {
-        wakeUp.release();
+        worker.wakeUp();
     }
 
     /** Asks the worker to look for due reactions now (an operator's request was stored). */
     void wakeUp() {
-        wakeUp.release();
+        worker.wakeUp();
     }
 
-    private void run() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                for (List<ReactionStore.Reaction> due = store.due(100); !due.isEmpty() && running; due = store.due(100)) {
-                    due.forEach(this::execute);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Reaction round failed; it is tried again", e);
-            }
+    /** Carries out every due reaction, as long as the platform takes them. */
+    private void round() {
+        for (List<ReactionStore.Reaction> due = store.due(100); !due.isEmpty() && worker.isRunning(); due = store.due(100)) {
+            due.forEach(this::execute);
         }
     }
 
