@@ -2,6 +2,7 @@ package dev.propos.bench;
 
 import dev.propos.engine.event.Event;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -33,6 +34,16 @@ final class QuoteTape {
         symbols[i] = quote.symbol();
         bids[i] = quote.bid();
         asks[i] = quote.ask();
+    }
+
+    /** The time of the last quote given. */
+    Instant time() {
+        return Instant.ofEpochMilli(timeMillis);
+    }
+
+    /** Moves the tape's clock on (the next quote comes this much later). */
+    void skip(Duration duration) {
+        timeMillis += duration.toMillis();
     }
 
     /** The next quote, 2 ms after the one before. */

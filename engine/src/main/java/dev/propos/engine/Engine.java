@@ -29,6 +29,7 @@ import dev.propos.engine.risk.OpenedPosition;
 import dev.propos.engine.risk.RiskWatch;
 import dev.propos.engine.schedule.Agenda;
 import dev.propos.engine.schedule.DayBoundaries;
+import dev.propos.engine.schedule.DayRoster;
 import dev.propos.engine.schedule.SeenIds;
 import dev.propos.engine.status.RuleStatus;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class Engine implements Serializable {
     private final NavigableMap<String, Account> accounts = new TreeMap<>();
     private final Agenda agenda = new Agenda();
     private final DayBoundaries boundaries = new DayBoundaries();
+    private final DayRoster roster = new DayRoster();
     private final SeenIds seenIds = new SeenIds();
     private final RiskWatch risk;
     private final QuoteRouter quoteRouter;
@@ -190,6 +192,11 @@ public final class Engine implements Serializable {
         }
     }
 
+    /** The quote router (benchmarks read the trigger router's counts). */
+    public QuoteRouter quoteRouter() {
+        return quoteRouter;
+    }
+
     /** One account's {@code account_status} now; null for an unknown account. */
     public Decision.AccountStatus status(String accountId) {
         Account account = accounts.get(accountId);
@@ -266,7 +273,7 @@ public final class Engine implements Serializable {
     }
 
     private void startDay(Instant boundary) {
-        for (Account account : accounts.values()) {
+        for (Account account : roster.dueAt(boundary)) {
             if (!account.isFinished() && account.nextBoundary().equals(boundary)) {
                 account.startDay(boundary, boundaries.next(account.program().tradingDay(), boundary));
                 afterChange(account);
@@ -311,6 +318,7 @@ public final class Engine implements Serializable {
         Account account = new Account(event.account(), program, phase, trader, fee, balance, event.time(),
                 firstBoundary, services);
         accounts.put(account.id(), account);
+        roster.add(account);
     }
 
     private static Phase resolvePhase(AccountStarted event, Program program, Account previous) {
@@ -343,8 +351,9 @@ public final class Engine implements Serializable {
             case PositionOpened opened -> {
                 account.open(opened);
                 if (risk.isActive()) {
+                    // The account's and the market's own strings, not the event's: risk may keep them long.
                     OpenedPosition position = new OpenedPosition(account.id(), account.trader(), opened.position(),
-                            opened.symbol(), opened.side(), opened.time());
+                            market.spec(opened.symbol()).name(), opened.side(), opened.time());
                     risk.onOpened(position, this::isPositionOpen).forEach(decisions);
                 }
             }
@@ -377,6 +386,8 @@ public final class Engine implements Serializable {
     private void afterChange(Account account) {
         if (account.isFinished()) {
             quoteRouter.remove(account);
+            roster.remove(account);
+            risk.onAccountFinished(account.id(), now);
         } else {
             quoteRouter.update(account);
         }

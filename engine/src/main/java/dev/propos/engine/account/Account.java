@@ -12,7 +12,10 @@ import dev.propos.engine.event.Event.PayoutRequested;
 import dev.propos.engine.event.Event.PositionClosed;
 import dev.propos.engine.event.Event.PositionModified;
 import dev.propos.engine.event.Event.PositionOpened;
+import dev.propos.engine.event.Side;
+import dev.propos.engine.market.ExactPnl;
 import dev.propos.engine.market.Market;
+import dev.propos.engine.market.PriceKeys;
 import dev.propos.engine.money.Money;
 import dev.propos.engine.status.RuleStatus;
 import java.io.Serializable;
@@ -193,14 +196,19 @@ public final class Account implements Serializable {
     /** Visits the open positions in the order they were opened (for the quote router; no copies). */
     public void forEachOpenPosition(PositionVisitor visitor) {
         for (Position position : open) {
-            visitor.visit(position.symbol, position.side, position.lots);
+            visitor.visit(position.symbol, position.side, position.lots, position.openPrice);
         }
+    }
+
+    /** How many positions are open. */
+    public int openPositionCount() {
+        return open.size();
     }
 
     /** What the quote router sees of an open position. */
     @FunctionalInterface
     public interface PositionVisitor {
-        void visit(SymbolSpec symbol, dev.propos.engine.event.Side side, BigDecimal lots);
+        void visit(SymbolSpec symbol, Side side, BigDecimal lots, BigDecimal openPrice);
     }
 
     /** Equity at the latest quotes: the figure of the last evaluation if no quote came since, else afresh. */
@@ -263,10 +271,16 @@ public final class Account implements Serializable {
 
     // ---- money and equity -----------------------------------------------------------------------
 
-    /** Recomputes equity from the balance and every open position at the latest quotes. */
+    /**
+     * Brings equity to the latest quotes: recomputed from the balance and every open position,
+     * unless it was computed at this market version and nothing changed since (every change to the
+     * balance, the positions or the equity report invalidates it).
+     */
     void refreshEquity() {
-        equityCents = computeEquity();
-        equityVersion = market.version();
+        if (equityVersion != market.version()) {
+            equityCents = computeEquity();
+            equityVersion = market.version();
+        }
     }
 
     /** Balance, positions or the equity report changed: the cached equity no longer holds. */
@@ -279,12 +293,26 @@ public final class Account implements Serializable {
         return positionsVersion;
     }
 
-    /** A position's floating P&L in the account currency, rounded to cents; 0 without quote or conversion. */
+    /**
+     * A position's floating P&L in the account currency, rounded to cents; 0 without quote or
+     * conversion. In long arithmetic when the profit currency is the account's and the figures
+     * allow it ({@link ExactPnl}: the same cents), else in decimal.
+     */
     long floatingCents(Position position) {
-        BigDecimal price = market.exitPrice(position.symbol.name(), position.side);
-        if (price == null) {
+        Market.Quote quote = market.quote(position.symbol.name());
+        if (quote == null) {
             return 0;
         }
+        boolean buy = position.side == Side.BUY;
+        long priceKey = buy ? quote.bidKey() : quote.askKey();
+        if (position.pnlFactor != ExactPnl.UNKNOWN && priceKey != PriceKeys.NOT_EXACT
+                && position.symbol.profitCurrency().equals(program.currency())) {
+            long cents = ExactPnl.cents(position.pnlFactor, priceKey - position.openKey, position.pnlExponent);
+            if (cents != ExactPnl.UNKNOWN) {
+                return cents;
+            }
+        }
+        BigDecimal price = buy ? quote.bid() : quote.ask();
         BigDecimal profit = Market.profit(position.symbol, position.side, position.lots, position.openPrice, price);
         Long cents = market.toAccountCents(profit, position.symbol.profitCurrency(), program.currency());
         return cents == null ? 0 : cents;
@@ -377,7 +405,7 @@ public final class Account implements Serializable {
                 : realizedCents(position, lots, event.price());
         invalidateEquity();
         positionsVersion++;
-        position.lots = position.lots.subtract(lots);
+        position.setLots(position.lots.subtract(lots));
         boolean full = !position.isOpen();
         if (full) {
             open.remove(position);
@@ -432,7 +460,7 @@ public final class Account implements Serializable {
         position.proposResultCents += result;
         invalidateEquity();
         positionsVersion++;
-        position.lots = BigDecimal.ZERO;
+        position.setLots(BigDecimal.ZERO);
         open.remove(position);
         position.realizedCents += result;
         realize(result);

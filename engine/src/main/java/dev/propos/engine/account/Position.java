@@ -2,6 +2,8 @@ package dev.propos.engine.account;
 
 import dev.propos.engine.config.SymbolSpec;
 import dev.propos.engine.event.Side;
+import dev.propos.engine.market.ExactPnl;
+import dev.propos.engine.market.PriceKeys;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,9 +21,17 @@ final class Position implements Serializable {
     /** The account's balance just before the open (before its commission): the base of max risk. */
     final long balanceAtOpenCents;
 
-    /** The lots opened; {@link #lots} is what is still open. */
+    /** The lots opened; {@link #lots} is what is still open (set through {@link #setLots}). */
     final BigDecimal openedLots;
     BigDecimal lots;
+    /**
+     * The floating P&L in long arithmetic ({@link ExactPnl}): the open price's exact key, and the
+     * open lots' signed factor and exponent; the factor is {@link ExactPnl#UNKNOWN} when the lots,
+     * the contract or the open price do not allow it.
+     */
+    final long openKey;
+    long pnlFactor;
+    int pnlExponent;
     BigDecimal sl;
     BigDecimal tp;
     /** The stop loss farthest on the losing side ever set, or null. */
@@ -51,13 +61,23 @@ final class Position implements Serializable {
         this.symbol = symbol;
         this.side = side;
         this.openedLots = lots;
-        this.lots = lots;
         this.openPrice = openPrice;
+        this.openKey = PriceKeys.exactKey(openPrice);
+        setLots(lots);
         this.openTime = openTime;
         this.sl = sl;
         this.tp = tp;
         this.balanceAtOpenCents = balanceAtOpenCents;
         noteStopLoss(sl);
+    }
+
+    /** The lots still open; the P&L factor follows them. */
+    void setLots(BigDecimal lots) {
+        this.lots = lots;
+        long factor = ExactPnl.factor(symbol.contractSize(), lots);
+        pnlExponent = ExactPnl.exponent(symbol.contractSize(), lots);
+        pnlFactor = factor == ExactPnl.UNKNOWN || pnlExponent == Integer.MIN_VALUE || openKey == PriceKeys.NOT_EXACT
+                ? ExactPnl.UNKNOWN : side == Side.BUY ? factor : -factor;
     }
 
     boolean hasViolated(int ruleIndex) {

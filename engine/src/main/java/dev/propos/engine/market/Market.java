@@ -52,8 +52,16 @@ public final class Market implements Serializable {
         return "contract_size " + spec.contractSize().toPlainString() + " and profit_currency " + spec.profitCurrency();
     }
 
-    /** The latest bid and ask of a symbol. */
-    public record Quote(BigDecimal bid, BigDecimal ask) implements Serializable {
+    /**
+     * The latest bid and ask of a symbol, with their exact keys (1e-9 units, {@link PriceKeys}) or
+     * {@link PriceKeys#NOT_EXACT}: computed once per quote, for the valuations in long arithmetic.
+     */
+    public record Quote(BigDecimal bid, BigDecimal ask, long bidKey, long askKey) implements Serializable {
+
+        static Quote of(BigDecimal bid, BigDecimal ask) {
+            return new Quote(bid, ask, PriceKeys.exactKey(bid), PriceKeys.exactKey(ask));
+        }
+
         /** {@code (bid + ask) / 2}, exact; computed only where a conversion needs it. */
         public BigDecimal mid() {
             return bid.add(ask).divide(TWO);
@@ -61,7 +69,7 @@ public final class Market implements Serializable {
     }
 
     public void update(String symbol, BigDecimal bid, BigDecimal ask) {
-        quotes.put(symbol, new Quote(bid, ask));
+        quotes.put(symbol, Quote.of(bid, ask));
         version++;
     }
 

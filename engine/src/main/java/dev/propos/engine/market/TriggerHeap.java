@@ -16,9 +16,11 @@ final class TriggerHeap implements Serializable {
 
     private static final int ARITY = 4;
 
-    /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version). */
-    private long[] entries = new long[2 * 64];
+    /** Entry i is at [2i] (key) and [2i + 1] (slot << 32 | version); an empty heap's top key is MAX_VALUE. */
+    private long[] entries = emptyEntries(2 * 64);
     private int size;
+    /** The size after the last sweep: every entry then was live. */
+    private int sizeAfterSweep;
 
     void push(long key, int slot, int version) {
         if (2 * size == entries.length) {
@@ -47,6 +49,7 @@ final class TriggerHeap implements Serializable {
         return size;
     }
 
+    /** The least key, or {@link Long#MAX_VALUE} when empty (so that a quote's check is one comparison). */
     long topKey() {
         return entries[0];
     }
@@ -63,6 +66,19 @@ final class TriggerHeap implements Serializable {
         size--;
         if (size > 0) {
             siftDown(0, entries[2 * size], entries[2 * size + 1]);
+        } else {
+            entries[0] = Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Sweeps once the heap has doubled since the last sweep (and holds more than a few entries): it
+     * never holds much more than twice its live entries of then, and a sweep costs O(1) a push,
+     * amortized. Entries that go stale without pushes wait for the next sweep or for their quote.
+     */
+    void sweepIfDoubled(int[] currentVersions) {
+        if (size > 2 * sizeAfterSweep + 64) {
+            sweep(currentVersions);
         }
     }
 
@@ -78,6 +94,10 @@ final class TriggerHeap implements Serializable {
             }
         }
         size = kept;
+        sizeAfterSweep = kept;
+        if (size == 0) {
+            entries[0] = Long.MAX_VALUE;
+        }
         for (int i = (size - 2) / ARITY; i >= 0; i--) {
             siftDown(i, entries[2 * i], entries[2 * i + 1]);
         }
@@ -106,6 +126,12 @@ final class TriggerHeap implements Serializable {
         }
         entries[2 * i] = key;
         entries[2 * i + 1] = tag;
+    }
+
+    private static long[] emptyEntries(int length) {
+        long[] entries = new long[length];
+        entries[0] = Long.MAX_VALUE;
+        return entries;
     }
 
     private static long tag(int slot, int version) {

@@ -1,16 +1,12 @@
 package dev.propos.engine.market;
 
 import dev.propos.engine.account.Account;
-import dev.propos.engine.config.SymbolSpec;
-import dev.propos.engine.event.Side;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,101 +14,57 @@ import java.util.Set;
 /**
  * The hot path's quote router. Each account gets trigger prices per symbol it holds: the bid or
  * ask at which, if nothing else moved, its equity could leave the band in which no rule can act
- * (reach a floor, or make a new high or the target). The band's room is shared equally among
- * the account's symbols, less a cent per position for the rounding of each position to cents
- * (half a cent now, half a cent then), so that no combination of moves that crosses no trigger
- * can leave the band. A quote then pops only the triggers it crosses, from four heaps per
- * symbol, and costs O(1) when it crosses none; a crossed trigger has the account revalued
- * exactly, and its triggers placed anew.
+ * (reach a floor, or make a new high or the target). The band's room is shared among the
+ * account's symbols by risk (notional times the symbol's volatility so far, {@link #weigh}), less a
+ * cent per position for the rounding of each position to cents (half a cent now, half a cent
+ * then), so that no combination of moves that crosses no trigger can leave the band. A quote then
+ * pops only the triggers it crosses, from the queues of its symbol ({@link TriggerQueue}), and
+ * costs O(1) when it crosses none.
+ *
+ * <p>An account whose trigger a quote crosses is first valued exactly in long arithmetic
+ * ({@link TriggerPlan#equity}): if its equity is still strictly inside its band, no rule can act,
+ * exactly as for an account whose triggers were not crossed, and its triggers are only placed
+ * anew from that equity (a re-arm). Only the others go to the engine to be revalued in decimal.
+ * An update that changes nothing the triggers rest on (positions, balance, band) keeps them.
  *
  * <p>Trigger prices are keys in units of 1e-9, rounded so that a trigger never fires late (it may
- * fire early: the exact revaluation decides). Accounts whose valuation is not linear in the
- * symbol's own prices (a profit currency other than the account's, or a symbol with no quote yet)
- * are revalued on every quote of the symbols they depend on.
+ * fire early: the exact check decides). Accounts whose valuation is not linear in the symbol's own
+ * prices (a profit currency other than the account's, or a symbol with no quote yet) are revalued
+ * on every quote of the symbols they depend on.
  */
 public final class TriggerRouter implements QuoteRouter {
 
-    private static final int KEY_SCALE = 9;
     private static final long NANOS_PER_UNIT = 1_000_000_000L;
     /** Room beyond which long arithmetic could overflow: capping it only makes triggers fire sooner. */
     private static final long MAX_ROOM_CENTS = 9_000_000_000L;
-    private static final long KEY_LIMIT = 1L << 62;
-    private static final BigDecimal MAX_NOTIONAL = BigDecimal.valueOf(1_000_000_000_000L);
-    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
-        10_000_000L, 100_000_000L, 1_000_000_000L};
+    /** The farthest a trigger is placed from the price, so that keys stay inside a long. */
+    private static final long MAX_MOVE = PriceKeys.KEY_LIMIT - 1;
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(Account::id);
 
     private final Market market;
     private final Map<String, SymbolTriggers> bySymbol = new HashMap<>();
+    /** By {@link SymbolTriggers#index}. */
+    private SymbolTriggers[] symbols = new SymbolTriggers[8];
     private final Map<Account, Integer> slotOf = new HashMap<>();
     private final List<Integer> freeSlots = new ArrayList<>();
     private final List<Account> fired = new ArrayList<>();
+    /** The slots whose triggers the current quote crossed, before their exact check. */
+    private int[] crossed = new int[64];
+    private int crossedCount;
     private Account[] accounts = new Account[256];
+    /** Per slot: the version of its triggers; heap entries of older versions are stale. */
     private int[] versions = new int[256];
-    private int[] firedStamps = new int[256];
-    /** Per slot: the symbols' triggers the account is in, whether through the always-set, and its profile. */
-    private SymbolTriggers[][] registeredTriggers = new SymbolTriggers[256][];
-    private boolean[] revaluedAlways = new boolean[256];
-    private Profile[] profiles = new Profile[256];
+    /** Per slot: its plan (null when revalued on every quote), and the always-sets that hold it (or null). */
+    private TriggerPlan[] plans = new TriggerPlan[256];
+    private SymbolTriggers[][] alwaysIn = new SymbolTriggers[256][];
+    private final Counts counts = new Counts();
+    /** Scratch arrays of {@link #weigh}. */
+    private transient long[] weights;
+    private transient double[] risks;
     private int slotCount;
     private int stamp;
-
-    /** The triggers of one symbol. Max-heaps hold negated keys. */
-    private static final class SymbolTriggers implements Serializable {
-        final TriggerHeap bidFalls = new TriggerHeap();
-        final TriggerHeap bidRises = new TriggerHeap();
-        final TriggerHeap askRises = new TriggerHeap();
-        final TriggerHeap askFalls = new TriggerHeap();
-        final Set<Account> always = new HashSet<>();
-        int liveSlots;
-        /** The quote the keys below were computed from. */
-        Market.Quote keyed;
-        long bidFloor;
-        long bidCeil;
-        long askFloor;
-        long askCeil;
-
-        /** The latest quote's prices as keys (computed once per quote). */
-        void keyQuote(Market.Quote quote) {
-            if (quote != keyed) {
-                keyed = quote;
-                bidFloor = floorKey(quote.bid());
-                bidCeil = quote.bid().scale() <= KEY_SCALE ? bidFloor : ceilKey(quote.bid());
-                askFloor = floorKey(quote.ask());
-                askCeil = quote.ask().scale() <= KEY_SCALE ? askFloor : ceilKey(quote.ask());
-            }
-        }
-    }
-
-    /** An account's positions in one symbol. */
-    private static final class Holding implements Serializable {
-        SymbolSpec symbol;
-        SymbolTriggers triggers;
-        BigDecimal buyLots = BigDecimal.ZERO;
-        BigDecimal sellLots = BigDecimal.ZERO;
-        /** P&L in cents per unit of price, for the bought and the sold lots (zero when none). */
-        BigDecimal buyCentsPerUnit;
-        BigDecimal sellCentsPerUnit;
-        int positions;
-        /** The holding's share of the account's room, in millionths (by notional). */
-        long weight;
-    }
-
-    /**
-     * What an account holds, grouped by symbol and weighed: kept between revaluations until its
-     * positions change, so that a revaluation only re-derives the room and pushes the triggers.
-     */
-    private static final class Profile implements Serializable {
-        final long positionsVersion;
-        final Holding[] holdings;
-        final long totalWeight;
-
-        Profile(long positionsVersion, Holding[] holdings, long totalWeight) {
-            this.positionsVersion = positionsVersion;
-            this.holdings = holdings;
-            this.totalWeight = totalWeight;
-        }
-    }
+    /** Quotes of symbols with triggers, routed so far (the measure of time for volatilities). */
+    private long quotesRouted;
 
     public TriggerRouter(Market market) {
         this.market = market;
@@ -121,110 +73,196 @@ public final class TriggerRouter implements QuoteRouter {
     @Override
     public void update(Account account) {
         int slot = slotFor(account);
-        versions[slot]++;
-        unregister(slot);
         if (account.isFinished() || !account.valuedByQuotes()) {
-            release(account, slot);
+            remove(account);
             return;
         }
-        Profile profile = profiles[slot];
-        if (profile == null || profile.positionsVersion != account.positionsVersion()) {
-            profile = profile(account);
-            profiles[slot] = profile;
-        }
-        if (profile == null) {
-            Set<String> dependencies = account.quoteDependencies();
-            SymbolTriggers[] registered = new SymbolTriggers[dependencies.size()];
-            int i = 0;
-            for (String symbol : dependencies) {
-                registered[i] = triggers(symbol);
-                registered[i++].always.add(account);
-            }
-            registeredTriggers[slot] = registered;
-            revaluedAlways[slot] = true;
-            return;
-        }
-        long equity = account.equityAtLatestQuotes();
+        TriggerPlan plan = plans[slot];
+        boolean samePositions = plan != null && plan.positionsVersion == account.positionsVersion();
         long[] band = account.quietEquityBand();
-        SymbolTriggers[] registered = new SymbolTriggers[profile.holdings.length];
-        for (int i = 0; i < profile.holdings.length; i++) {
-            Holding holding = profile.holdings[i];
-            registered[i] = holding.triggers;
-            holding.triggers.liveSlots++;
-            long fallShare = band[0] == Long.MIN_VALUE ? Long.MAX_VALUE
-                    : share(equity - band[0], holding.weight, profile.totalWeight);
-            long riseShare = band[1] == Long.MAX_VALUE ? Long.MAX_VALUE
-                    : share(band[1] - equity, holding.weight, profile.totalWeight);
-            placeTriggers(holding, fallShare, riseShare, slot);
+        if (samePositions && plan.armed && band[0] == plan.lower && band[1] == plan.upper
+                && account.balanceCents() == plan.balance) {
+            // Nothing its triggers rest on changed (a day that keeps the floors, say): they still hold.
+            counts.keptArmed++;
+            return;
         }
-        registeredTriggers[slot] = registered;
-        revaluedAlways[slot] = false;
+        versions[slot]++;
+        leaveAlwaysSets(slot);
+        if (!samePositions) {
+            plan = TriggerPlan.of(account, market, this::triggers);
+            plans[slot] = plan;
+        }
+        if (plan == null) {
+            joinAlwaysSets(account, slot);
+            return;
+        }
+        for (int h = 0; h < plan.holdings; h++) {
+            SymbolTriggers triggers = symbols[plan.symbolIndex(h)];
+            triggers.keyQuote(market.quote(triggers.symbol));
+        }
+        plan.lower = band[0];
+        plan.upper = band[1];
+        plan.balance = account.balanceCents();
+        counts.placements++;
+        place(slot, plan, account.equityAtLatestQuotes());
+    }
+
+    @Override
+    public void remove(Account account) {
+        Integer slot = slotOf.get(account);
+        if (slot != null) {
+            versions[slot]++;
+            leaveAlwaysSets(slot);
+            release(account, slot);
+        }
     }
 
     /**
-     * Groups the open positions by symbol and weighs them; null when the valuation is not linear
-     * in the symbols' own prices (another profit currency, or a symbol with no quote yet).
+     * The accounts to revalue, in account order; the list is reused by the next call. The accounts
+     * whose triggers the quote crossed are checked exactly first, and re-armed if still quiet.
      */
-    private Profile profile(Account account) {
-        List<Holding> holdings = new ArrayList<>(4);
-        boolean[] linear = {true};
-        String currency = account.currency();
-        account.forEachOpenPosition((symbol, side, lots) -> {
-            if (!symbol.profitCurrency().equals(currency) || market.quote(symbol.name()) == null) {
-                linear[0] = false;
-                return;
+    @Override
+    public List<Account> affectedBy(String symbol) {
+        fired.clear();
+        SymbolTriggers triggers = bySymbol.get(symbol);
+        if (triggers == null) {
+            return fired;
+        }
+        triggers.keyQuote(market.quote(symbol));
+        quotesRouted++;
+        if (!triggers.always.isEmpty()) {
+            // An account in an always-set has no live trigger, so it cannot be collected twice.
+            fired.addAll(triggers.always);
+        }
+        if (triggers.crossed()) {
+            collectCrossed(triggers);
+        }
+        if (fired.size() > 1) {
+            fired.sort(ACCOUNT_ORDER);
+        }
+        return fired;
+    }
+
+    /**
+     * Pops the triggers the quote crossed; re-arms the accounts still quiet, and adds the others to
+     * {@link #fired}. Apart from {@link #affectedBy}, which runs for every quote and stays small.
+     */
+    private void collectCrossed(SymbolTriggers triggers) {
+        stamp++;
+        crossedCount = 0;
+        popWhile(triggers.bidFalls, -triggers.bidFloor);
+        popWhile(triggers.bidRises, triggers.bidCeil);
+        popWhile(triggers.askRises, triggers.askCeil);
+        popWhile(triggers.askFalls, -triggers.askFloor);
+        // Placed only once every queue is popped: a trigger with no room sits at the current price.
+        for (int i = 0; i < crossedCount; i++) {
+            int slot = crossed[i];
+            if (!rearmIfQuiet(slot, plans[slot])) {
+                fired.add(accounts[slot]);
+                counts.revaluations++;
             }
-            Holding holding = null;
-            for (Holding candidate : holdings) {
-                if (candidate.symbol == symbol) {
-                    holding = candidate;
+        }
+    }
+
+    /** What the router did so far (for benchmarks). */
+    public Counts.Snapshot counts() {
+        return counts.snapshot();
+    }
+
+    // ---- crossing -------------------------------------------------------------------------------
+
+    private void popWhile(TriggerQueue queue, long limit) {
+        popWhile(queue.near, limit);
+        popWhile(queue.far, limit);
+    }
+
+    /** Pops every entry with a key at or below {@code limit}, collecting the live ones' slots once. */
+    private void popWhile(TriggerHeap heap, long limit) {
+        while (heap.topKey() <= limit && !heap.isEmpty()) {
+            int slot = heap.topSlot();
+            boolean live = heap.topVersion() == versions[slot];
+            heap.pop();
+            counts.pops++;
+            if (!live) {
+                counts.stalePops++;
+            } else if (plans[slot].stamp != stamp) {
+                plans[slot].stamp = stamp;
+                plans[slot].armed = false;
+                if (crossedCount == crossed.length) {
+                    crossed = Arrays.copyOf(crossed, crossedCount * 2);
                 }
+                crossed[crossedCount++] = slot;
             }
-            if (holding == null) {
-                holding = new Holding();
-                holding.symbol = symbol;
-                holding.triggers = triggers(symbol.name());
-                holdings.add(holding);
-            }
-            holding.positions++;
-            if (side == Side.BUY) {
-                holding.buyLots = holding.buyLots.add(lots);
-            } else {
-                holding.sellLots = holding.sellLots.add(lots);
-            }
-        });
-        if (!linear[0]) {
-            return null;
         }
-        for (Holding holding : holdings) {
-            BigDecimal centsPerUnit = holding.symbol.contractSize().movePointRight(2);
-            holding.buyCentsPerUnit = centsPerUnit.multiply(holding.buyLots).stripTrailingZeros();
-            holding.sellCentsPerUnit = centsPerUnit.multiply(holding.sellLots).stripTrailingZeros();
-        }
-        return new Profile(account.positionsVersion(), holdings.toArray(Holding[]::new), weighByNotional(holdings));
     }
 
     /**
-     * Weighs each holding by its notional (contract × lots × price), in millionths of the total:
-     * sharing the room by notional puts every symbol's trigger at about the same relative price
-     * move, which keeps an account quiet longest when prices move alike in relative terms. The
-     * weights are fixed when the positions change; any split whose shares add up to at most the
-     * room is safe. Returns the sum of the weights.
+     * The exact check of an account whose trigger was crossed: when its equity, valued in long
+     * arithmetic, is still strictly inside its quiet band, no rule can act (as for an account whose
+     * triggers no quote crossed), so its triggers are only placed anew from that equity. Returns
+     * false when the account must be revalued: out of its band, or not valued exactly in longs.
      */
-    private long weighByNotional(List<Holding> holdings) {
-        long total = 0;
-        for (Holding holding : holdings) {
-            BigDecimal notional = holding.symbol.contractSize().multiply(holding.buyLots.add(holding.sellLots))
-                    .multiply(market.quote(holding.symbol.name()).bid().abs());
-            holding.weight = Math.max(1, notional.min(MAX_NOTIONAL).longValue());
-            total += holding.weight;
+    private boolean rearmIfQuiet(int slot, TriggerPlan plan) {
+        long equity = plan.equity(symbols);
+        if (equity == ExactPnl.UNKNOWN || equity <= plan.lower || equity >= plan.upper) {
+            return false;
         }
-        long scaled = 0;
-        for (Holding holding : holdings) {
-            holding.weight = Math.max(1, holding.weight * 1_000_000 / total);
-            scaled += holding.weight;
+        versions[slot]++;
+        counts.rearms++;
+        place(slot, plan, equity);
+        return true;
+    }
+
+    // ---- placing --------------------------------------------------------------------------------
+
+    /** Places the slot's triggers for an equity: each holding gets its share of the room to either edge. */
+    private void place(int slot, TriggerPlan plan, long equity) {
+        int version = versions[slot];
+        plan.armed = true;
+        long[] weights = weigh(plan);
+        long totalWeight = weights[plan.holdings];
+        for (int h = 0; h < plan.holdings; h++) {
+            long fallShare = plan.lower == Long.MIN_VALUE ? Long.MAX_VALUE
+                    : share(equity - plan.lower, weights[h], totalWeight);
+            long riseShare = plan.upper == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : share(plan.upper - equity, weights[h], totalWeight);
+            placeTriggers(plan, h, fallShare, riseShare, slot, version);
         }
-        return scaled;
+    }
+
+    /**
+     * Weighs each holding by how far its P&L wanders: its notional times its symbol's volatility as
+     * seen so far, in millionths of the total (the total last). Sharing the room so puts every
+     * holding's trigger about as many typical moves away, which keeps an account quiet longest; a
+     * symbol that has not moved yet counts as moving like the others. Weights only ever place
+     * triggers: any split whose shares add up to at most the room is safe.
+     */
+    private long[] weigh(TriggerPlan plan) {
+        if (weights == null || weights.length <= plan.holdings) {
+            weights = new long[plan.holdings + 1];
+            risks = new double[plan.holdings];
+        }
+        double volatilitySum = 0;
+        int moved = 0;
+        for (int h = 0; h < plan.holdings; h++) {
+            double volatility = symbols[plan.symbolIndex(h)].volatility(quotesRouted);
+            risks[h] = volatility;
+            volatilitySum += volatility;
+            moved += volatility > 0 ? 1 : 0;
+        }
+        double typical = moved > 0 ? volatilitySum / moved : 1;
+        double total = 0;
+        for (int h = 0; h < plan.holdings; h++) {
+            risks[h] = plan.notional(h) * (risks[h] > 0 ? risks[h] : typical);
+            total += risks[h];
+        }
+        long sum = 0;
+        for (int h = 0; h < plan.holdings; h++) {
+            weights[h] = Math.max(1, (long) (risks[h] / total * 1_000_000));
+            sum += weights[h];
+        }
+        weights[plan.holdings] = sum;
+        return weights;
     }
 
     /** A holding's share of a room in cents, rounded down, capped where long arithmetic stays exact. */
@@ -239,130 +277,95 @@ public final class TriggerRouter implements QuoteRouter {
      * {@code fall} cents (split between bid and ask when both sides are held) or a rise by
      * {@code rise} cents fires.
      */
-    private void placeTriggers(Holding holding, long fallShare, long riseShare, int slot) {
-        SymbolTriggers triggers = holding.triggers;
-        triggers.keyQuote(market.quote(holding.symbol.name()));
-        int sides = holding.buyLots.signum() > 0 && holding.sellLots.signum() > 0 ? 2 : 1;
-        long fall = fallShare == Long.MAX_VALUE ? Long.MAX_VALUE
-                : Math.floorDiv(fallShare - holding.positions, sides);
-        long rise = riseShare == Long.MAX_VALUE ? Long.MAX_VALUE
-                : Math.floorDiv(riseShare - holding.positions, sides);
-        int version = versions[slot];
-        if (holding.buyLots.signum() > 0) {
+    private void placeTriggers(TriggerPlan plan, int h, long fallShare, long riseShare, int slot, int version) {
+        SymbolTriggers triggers = symbols[plan.symbolIndex(h)];
+        boolean buys = plan.centsPerUnit(h, true) != TriggerPlan.NONE;
+        boolean sells = plan.centsPerUnit(h, false) != TriggerPlan.NONE;
+        int sides = buys && sells ? 2 : 1;
+        long positions = plan.positions(h);
+        long fall = fallShare == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(fallShare - positions, sides);
+        long rise = riseShare == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(riseShare - positions, sides);
+        long near = triggers.nearWidth();
+        if (buys) {
             if (fall != Long.MAX_VALUE) {
-                triggers.bidFalls.push(-(triggers.bidCeil - priceMoveKey(fall, holding.buyCentsPerUnit)), slot, version);
+                long move = priceMoveKey(fall, plan, h, true);
+                triggers.bidFalls.push(move - triggers.bidCeil, move, near, slot, version);
+                counts.pushes++;
             }
             if (rise != Long.MAX_VALUE) {
-                triggers.bidRises.push(triggers.bidFloor + priceMoveKey(rise, holding.buyCentsPerUnit), slot, version);
+                long move = priceMoveKey(rise, plan, h, true);
+                triggers.bidRises.push(triggers.bidFloor + move, move, near, slot, version);
+                counts.pushes++;
             }
         }
-        if (holding.sellLots.signum() > 0) {
+        if (sells) {
             if (fall != Long.MAX_VALUE) {
-                triggers.askRises.push(triggers.askFloor + priceMoveKey(fall, holding.sellCentsPerUnit), slot, version);
+                long move = priceMoveKey(fall, plan, h, false);
+                triggers.askRises.push(triggers.askFloor + move, move, near, slot, version);
+                counts.pushes++;
             }
             if (rise != Long.MAX_VALUE) {
-                triggers.askFalls.push(-(triggers.askCeil - priceMoveKey(rise, holding.sellCentsPerUnit)), slot, version);
+                long move = priceMoveKey(rise, plan, h, false);
+                triggers.askFalls.push(move - triggers.askCeil, move, near, slot, version);
+                counts.pushes++;
             }
         }
-        sweepIfStale(triggers);
+        triggers.sweepIfDoubled(versions);
     }
 
     /**
      * The price move (in key units, rounded toward zero: never more than the exact move) that
-     * changes the P&L by {@code cents} (at most {@link #MAX_ROOM_CENTS}) at {@code centsPerPriceUnit}.
+     * changes the bought (or sold) lots' P&L by {@code cents} (at most {@link #MAX_ROOM_CENTS}).
      * No room (or less than none) gives a trigger at or just behind the current price: P&L rounded
      * to cents is monotone in each price, so only a move against the account can cross the band.
      */
-    private static long priceMoveKey(long cents, BigDecimal centsPerPriceUnit) {
+    private static long priceMoveKey(long cents, TriggerPlan plan, int h, boolean buy) {
         if (cents <= 0) {
             return cents == 0 ? 0 : -1;
         }
-        BigDecimal divisor = centsPerPriceUnit; // without trailing zeros
-        if (divisor.scale() <= 0 && divisor.precision() < 18) {
-            return cents * NANOS_PER_UNIT / divisor.longValueExact();
+        long centsPerUnit = plan.centsPerUnit(h, buy);
+        if (centsPerUnit != TriggerPlan.FRACTIONAL) {
+            return Math.min(MAX_MOVE, cents * NANOS_PER_UNIT / centsPerUnit);
         }
-        return BigDecimal.valueOf(cents).movePointRight(KEY_SCALE).divide(divisor, 0, RoundingMode.DOWN)
-                .min(BigDecimal.valueOf(KEY_LIMIT)).longValue();
+        return BigDecimal.valueOf(cents).movePointRight(PriceKeys.KEY_SCALE)
+                .divide(plan.fractionalCentsPerUnit(h, buy), 0, RoundingMode.DOWN)
+                .min(BigDecimal.valueOf(MAX_MOVE)).longValue();
     }
 
-    @Override
-    public void remove(Account account) {
-        Integer slot = slotOf.get(account);
-        if (slot != null) {
-            versions[slot]++;
-            unregister(slot);
-            release(account, slot);
-        }
-    }
-
-    /** The accounts to revalue, in account order; the list is reused by the next call. */
-    @Override
-    public List<Account> affectedBy(String symbol) {
-        fired.clear();
-        SymbolTriggers triggers = bySymbol.get(symbol);
-        if (triggers == null) {
-            return fired;
-        }
-        triggers.keyQuote(market.quote(symbol));
-        stamp++;
-        for (Account account : triggers.always) {
-            firedStamps[slotOf.get(account)] = stamp;
-            fired.add(account);
-        }
-        popWhile(triggers.bidFalls, -triggers.bidFloor);
-        popWhile(triggers.bidRises, triggers.bidCeil);
-        popWhile(triggers.askRises, triggers.askCeil);
-        popWhile(triggers.askFalls, -triggers.askFloor);
-        if (fired.size() > 1) {
-            fired.sort(ACCOUNT_ORDER);
-        }
-        return fired;
-    }
-
-    /** Pops every entry with a key at or below {@code limit}, collecting the live ones' accounts once. */
-    private void popWhile(TriggerHeap heap, long limit) {
-        while (!heap.isEmpty() && heap.topKey() <= limit) {
-            int slot = heap.topSlot();
-            boolean live = heap.topVersion() == versions[slot];
-            heap.pop();
-            if (live && firedStamps[slot] != stamp) {
-                firedStamps[slot] = stamp;
-                fired.add(accounts[slot]);
-            }
-        }
-    }
-
-    private void sweepIfStale(SymbolTriggers triggers) {
-        int limit = 64 + 2 * triggers.liveSlots;
-        sweepIfLarger(triggers.bidFalls, limit);
-        sweepIfLarger(triggers.bidRises, limit);
-        sweepIfLarger(triggers.askRises, limit);
-        sweepIfLarger(triggers.askFalls, limit);
-    }
-
-    private void sweepIfLarger(TriggerHeap heap, int limit) {
-        if (heap.size() > limit) {
-            heap.sweep(versions);
-        }
-    }
+    // ---- slots and symbols ----------------------------------------------------------------------
 
     private SymbolTriggers triggers(String symbol) {
-        return bySymbol.computeIfAbsent(symbol, s -> new SymbolTriggers());
+        SymbolTriggers triggers = bySymbol.get(symbol);
+        if (triggers == null) {
+            triggers = new SymbolTriggers(symbol, bySymbol.size());
+            bySymbol.put(symbol, triggers);
+            if (triggers.index == symbols.length) {
+                symbols = Arrays.copyOf(symbols, symbols.length * 2);
+            }
+            symbols[triggers.index] = triggers;
+        }
+        return triggers;
     }
 
-    private void unregister(int slot) {
-        SymbolTriggers[] registered = registeredTriggers[slot];
-        if (registered == null) {
-            return;
+    private void joinAlwaysSets(Account account, int slot) {
+        Set<String> dependencies = account.quoteDependencies();
+        SymbolTriggers[] joined = new SymbolTriggers[dependencies.size()];
+        int i = 0;
+        for (String symbol : dependencies) {
+            joined[i] = triggers(symbol);
+            joined[i++].always.add(account);
         }
-        for (SymbolTriggers triggers : registered) {
-            if (revaluedAlways[slot]) {
+        alwaysIn[slot] = joined;
+    }
+
+    private void leaveAlwaysSets(int slot) {
+        SymbolTriggers[] joined = alwaysIn[slot];
+        if (joined != null) {
+            for (SymbolTriggers triggers : joined) {
                 triggers.always.remove(accounts[slot]);
-            } else {
-                triggers.liveSlots--;
             }
+            alwaysIn[slot] = null;
         }
-        registeredTriggers[slot] = null;
     }
 
     private int slotFor(Account account) {
@@ -375,10 +378,8 @@ public final class TriggerRouter implements QuoteRouter {
             int size = fresh * 2;
             accounts = Arrays.copyOf(accounts, size);
             versions = Arrays.copyOf(versions, size);
-            firedStamps = Arrays.copyOf(firedStamps, size);
-            registeredTriggers = Arrays.copyOf(registeredTriggers, size);
-            revaluedAlways = Arrays.copyOf(revaluedAlways, size);
-            profiles = Arrays.copyOf(profiles, size);
+            plans = Arrays.copyOf(plans, size);
+            alwaysIn = Arrays.copyOf(alwaysIn, size);
         }
         accounts[fresh] = account;
         slotOf.put(account, fresh);
@@ -388,35 +389,7 @@ public final class TriggerRouter implements QuoteRouter {
     private void release(Account account, int slot) {
         slotOf.remove(account);
         accounts[slot] = null;
-        profiles[slot] = null;
+        plans[slot] = null;
         freeSlots.add(slot);
-    }
-
-    private static long floorKey(BigDecimal price) {
-        return key(price, RoundingMode.FLOOR);
-    }
-
-    private static long ceilKey(BigDecimal price) {
-        return key(price, RoundingMode.CEILING);
-    }
-
-    /** A price as a count of 1e-9 units, rounded in the given direction, clamped far beyond any real price. */
-    private static long key(BigDecimal price, RoundingMode direction) {
-        int scale = price.scale();
-        if (scale >= 0 && scale <= KEY_SCALE && price.precision() <= 18) {
-            // The unscaled value as a long (scaleByPowerOfTen keeps it, without a BigInteger).
-            long unscaled = price.scaleByPowerOfTen(scale).longValueExact();
-            long factor = POWERS_OF_TEN[KEY_SCALE - scale];
-            long high = Math.multiplyHigh(unscaled, factor);
-            long key = unscaled * factor;
-            if ((high == 0 && key >= 0) || (high == -1 && key < 0)) {
-                return Math.max(-KEY_LIMIT, Math.min(KEY_LIMIT, key));
-            }
-        }
-        BigDecimal scaled = price.setScale(KEY_SCALE, direction).scaleByPowerOfTen(KEY_SCALE);
-        if (scaled.precision() > 18) {
-            return scaled.signum() > 0 ? KEY_LIMIT : -KEY_LIMIT;
-        }
-        return Math.max(-KEY_LIMIT, Math.min(KEY_LIMIT, scaled.longValueExact()));
     }
 }

@@ -24,6 +24,12 @@ import java.util.function.Predicate;
 /**
  * Cross-account detection (spec/programs.md, "Risk"): copy trading and hedging between accounts,
  * judged at every open over the recent opens of every account, finished ones included.
+ *
+ * <p>What it remembers of pairs of accounts (copy matches short of {@code min_matches}, pairs
+ * already flagged) is forgotten for a pair once one of its accounts has finished and its last
+ * open has left every window: a finished account opens nothing more, so such a pair can never
+ * match again (docs/spec-notes.md). Memory then grows with the pairs of live accounts, not with
+ * the stream.
  */
 public final class RiskWatch implements Serializable {
 
@@ -37,10 +43,25 @@ public final class RiskWatch implements Serializable {
     /** Recent opens by symbol and side, oldest first. */
     private final Map<String, ArrayDeque<OpenedPosition>> recent = new HashMap<>();
     /** Matches so far of pairs of accounts not yet flagged: the matched positions, two per match. */
-    private final Map<String, List<MatchedPosition>> copyMatches = new HashMap<>();
+    private final Map<Pair, List<MatchedPosition>> copyMatches = new HashMap<>();
     /** Pairs already flagged: they need nothing more than their key. */
-    private final Set<String> copyFlagged = new HashSet<>();
-    private final Set<String> hedgedPairs = new HashSet<>();
+    private final Set<Pair> copyFlagged = new HashSet<>();
+    private final Set<Pair> hedgedPairs = new HashSet<>();
+    /** Finished accounts, in the order they finished, until their opens have left every window. */
+    private final ArrayDeque<Finished> finishing = new ArrayDeque<>();
+    /** Finished accounts whose opens have left every window, until the pairs with them are swept out. */
+    private final Set<String> gone = new HashSet<>();
+
+    /** Two accounts, in id order. */
+    private record Pair(String first, String second) implements Serializable {
+        static Pair of(String a, String b) {
+            return a.compareTo(b) < 0 ? new Pair(a, b) : new Pair(b, a);
+        }
+    }
+
+    /** An account that finished at {@code at}: no open of its is later. */
+    private record Finished(String account, Instant at) implements Serializable {
+    }
 
     public RiskWatch(RiskConfig config) {
         configure(config);
@@ -78,6 +99,15 @@ public final class RiskWatch implements Serializable {
     }
 
     /**
+     * An account finished at {@code at} (failed or passed): it opens nothing more, so once its last
+     * open has left every window (after {@code at} plus the longer window), no pair with it can
+     * match again, and what is remembered of those pairs is forgotten.
+     */
+    public void onAccountFinished(String account, Instant at) {
+        finishing.addLast(new Finished(account, at));
+    }
+
+    /**
      * Judges a new open against the recent ones; {@code stillOpen} tells whether an earlier
      * position (account, position) is open now. Returns the flags it raises, in order.
      */
@@ -85,6 +115,7 @@ public final class RiskWatch implements Serializable {
         if (!isActive()) {
             return List.of();
         }
+        forgetFinished(opened.openTime());
         List<RiskFlag> flags = new ArrayList<>();
         if (copyTrading != null) {
             copyTrading(opened, flags);
@@ -102,7 +133,7 @@ public final class RiskWatch implements Serializable {
         Instant from = opened.openTime().minusSeconds(copyTrading.windowSeconds());
         for (Map.Entry<String, List<OpenedPosition>> other
                 : byOtherAccount(opened, opened.side(), from, candidate -> true).entrySet()) {
-            String pairKey = pairKey(opened.account(), other.getKey());
+            Pair pairKey = Pair.of(opened.account(), other.getKey());
             if (copyFlagged.contains(pairKey)) {
                 continue;
             }
@@ -138,7 +169,7 @@ public final class RiskWatch implements Serializable {
                 || (opened.trader() != null && opened.trader().equals(candidate.trader()));
         for (Map.Entry<String, List<OpenedPosition>> other
                 : byOtherAccount(opened, opened.side().opposite(), from, pairable).entrySet()) {
-            String pairKey = pairKey(opened.account(), other.getKey());
+            Pair pairKey = Pair.of(opened.account(), other.getKey());
             if (hedgedPairs.contains(pairKey)) {
                 continue;
             }
@@ -196,7 +227,34 @@ public final class RiskWatch implements Serializable {
         return symbol + '\u0000' + side;
     }
 
-    private static String pairKey(String a, String b) {
-        return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
+    /**
+     * Moves the finished accounts whose opens are all older than every window reaching back from
+     * {@code now} to {@link #gone}, and sweeps the pairs with them out once they are many enough
+     * (at least 1/64 of the pairs remembered, so that a sweep costs O(1) a finished account). An
+     * open of such an account is never a candidate again: candidates are at or after the new
+     * open's time less a window, and a reconfiguration first forgets the opens older than the
+     * current longer window.
+     */
+    private void forgetFinished(Instant now) {
+        Instant horizon = now.minus(memory);
+        while (!finishing.isEmpty() && finishing.peekFirst().at().isBefore(horizon)) {
+            gone.add(finishing.pollFirst().account());
+        }
+        int remembered = copyMatches.size() + copyFlagged.size() + hedgedPairs.size();
+        if (!gone.isEmpty() && 64L * gone.size() >= remembered) {
+            copyMatches.keySet().removeIf(this::withGone);
+            copyFlagged.removeIf(this::withGone);
+            hedgedPairs.removeIf(this::withGone);
+            gone.clear();
+        }
+    }
+
+    private boolean withGone(Pair pair) {
+        return gone.contains(pair.first()) || gone.contains(pair.second());
+    }
+
+    /** Pairs remembered (partly matched, or flagged), for tests. */
+    int rememberedPairs() {
+        return copyMatches.size() + copyFlagged.size() + hedgedPairs.size();
     }
 }
