@@ -15,19 +15,31 @@ final class TriggerQueue implements Serializable {
 
     final TriggerHeap near = new TriggerHeap();
     final TriggerHeap far = new TriggerHeap();
+    /**
+     * At most the least key of either heap (exactly it after {@link #refreshTop}): what every quote
+     * compares with, one field instead of two heaps. Never above the least key, so a crossed
+     * trigger is never missed; below it only until the next pop refreshes it.
+     */
+    private long top = Long.MAX_VALUE;
 
     /** Pushes a trigger {@code distance} key units from the price into the heap it belongs to. */
     void push(long key, long distance, long nearWidth, int slot, int version) {
         (distance < nearWidth ? near : far).push(key, slot, version);
+        top = Math.min(top, key);
     }
 
-    /** The least key of either heap. */
     long topKey() {
-        return Math.min(near.topKey(), far.topKey());
+        return top;
+    }
+
+    /** After pops or a sweep: the top is the least key again. */
+    void refreshTop() {
+        top = Math.min(near.topKey(), far.topKey());
     }
 
     void sweepIfDoubled(int[] versions) {
         near.sweepIfDoubled(versions);
         far.sweepIfDoubled(versions);
+        refreshTop();
     }
 }

@@ -174,6 +174,7 @@ public final class TriggerRouter implements QuoteRouter {
     private void popWhile(TriggerQueue queue, long limit) {
         popWhile(queue.near, limit);
         popWhile(queue.far, limit);
+        queue.refreshTop();
     }
 
     /** Pops every entry with a key at or below {@code limit}, collecting the live ones' slots once. */
