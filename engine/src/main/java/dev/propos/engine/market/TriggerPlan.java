@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * What the router keeps of an account to place its triggers and to value it exactly: its open
- * positions grouped by symbol and weighed (rebuilt only when the positions change), and, as of
- * its last update, its balance and the edges of its quiet band.
+ * positions, and the same grouped by symbol with their notionals (rebuilt only when the positions
+ * change), and, as of its last update, its balance and the edges of its quiet band.
  *
  * <p>Laid out for the cache: at 100,000 accounts a re-armed account is rarely in it, so what a
  * re-arm reads sits in one array (holdings, then positions) beside a few fields, a handful of
@@ -42,7 +42,7 @@ final class TriggerPlan implements Serializable {
     long lower;
     long upper;
     /** The last quote that collected the account (a quote collects it once). */
-    int stamp;
+    long stamp;
     /** Whether every trigger placed for the account's current version is still queued (none crossed). */
     boolean armed;
 
@@ -122,7 +122,7 @@ final class TriggerPlan implements Serializable {
             data[d + 2] = holding.positions;
             for (int s = 0; s < 2; s++) {
                 BigDecimal side = sides[s];
-                boolean whole = side.scale() <= 0 && side.precision() < 18;
+                boolean whole = side.scale() <= 0 && side.precision() - side.scale() <= 18; // at most 18 digits
                 data[d + 3 + s] = side.signum() == 0 ? NONE : whole ? side.longValueExact() : FRACTIONAL;
                 if (side.signum() != 0 && !whole) {
                     fractional = fractional == null ? new BigDecimal[2 * holdings.size()] : fractional;

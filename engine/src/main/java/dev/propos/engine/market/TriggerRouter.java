@@ -62,7 +62,8 @@ public final class TriggerRouter implements QuoteRouter {
     private transient long[] weights;
     private transient double[] risks;
     private int slotCount;
-    private int stamp;
+    /** Counts the quotes that crossed triggers (a long: it never comes back to a plan's old stamp). */
+    private long stamp;
     /** Quotes of symbols with triggers, routed so far (the measure of time for volatilities). */
     private long quotesRouted;
 
