@@ -105,6 +105,7 @@ public final class RiskWatch implements Serializable {
      */
     public void onAccountFinished(String account, Instant at) {
         finishing.addLast(new Finished(account, at));
+        forgetFinished(at); // also while detection is off, when no open comes here to do it
     }
 
     /**
