@@ -217,16 +217,21 @@ public final class TriggerRouter implements QuoteRouter {
 
     // ---- placing --------------------------------------------------------------------------------
 
-    /** Places the slot's triggers for an equity: each holding gets its share of the room to either edge. */
+    /**
+     * Places the slot's triggers for an equity: each holding gets its share of the room to either
+     * edge. An equity outside its band (above a target that consistency blocks, say) has no room
+     * either way: a rule may act on any move, so any quote of a held symbol fires.
+     */
     private void place(int slot, TriggerPlan plan, long equity) {
         int version = versions[slot];
         plan.armed = true;
+        boolean outside = equity <= plan.lower || equity >= plan.upper;
         long[] weights = weigh(plan);
         long totalWeight = weights[plan.holdings];
         for (int h = 0; h < plan.holdings; h++) {
-            long fallShare = plan.lower == Long.MIN_VALUE ? Long.MAX_VALUE
+            long fallShare = outside ? 0 : plan.lower == Long.MIN_VALUE ? Long.MAX_VALUE
                     : share(equity - plan.lower, weights[h], totalWeight);
-            long riseShare = plan.upper == Long.MAX_VALUE ? Long.MAX_VALUE
+            long riseShare = outside ? 0 : plan.upper == Long.MAX_VALUE ? Long.MAX_VALUE
                     : share(plan.upper - equity, weights[h], totalWeight);
             placeTriggers(plan, h, fallShare, riseShare, slot, version);
         }
