@@ -28,7 +28,7 @@ public class Audit {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Audit(JdbcClient jdbc, Clock clock) {
+    public Audit(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,6 +93,19 @@ final class Pain001Document {
             throw new IllegalStateException("the ISO 20022 writer could not write pain.001 message " + messageId);
         }
         return xml;
+    }
+
+    /**
+     * The payment ids of a file PropOS wrote, by payment information block (PmtInfId), in file
+     * order: what a bank's answer on a whole block applies to.
+     */
+    static Map<String, List<String>> paymentIdsByBlock(String xml) {
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        for (PaymentInstruction30 block : MxPain00100109.parse(xml).getCstmrCdtTrfInitn().getPmtInf()) {
+            blocks.put(block.getPmtInfId(), block.getCdtTrfTxInf().stream()
+                    .map(transfer -> transfer.getPmtId().getEndToEndId()).toList());
+        }
+        return blocks;
     }
 
     static long controlSumCents(List<PaymentInstruction> payments) {

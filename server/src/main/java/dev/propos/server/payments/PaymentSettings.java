@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchInterval how often queued pain.001 payments are gathered into one file
  * @param batchSizeMax  payments per file at most; more wait for the next file
  * @param debtor        the firm's account the payouts are paid from
+ * @param inbox         the folder the bank's download client puts its status reports (pain.002) in
+ * @param inboxInterval how often the inbox is looked at
  */
 @ConfigurationProperties("propos.payments")
 public record PaymentSettings(String defaultRail, Path outbox, Duration batchInterval, int batchSizeMax,
-                              Debtor debtor) {
+                              Debtor debtor, Path inbox, Duration inboxInterval) {
 
     public PaymentSettings {
         defaultRail = defaultRail == null || defaultRail.isBlank() ? RailName.MANUAL.code() : defaultRail;
@@ -24,6 +26,8 @@ public record PaymentSettings(String defaultRail, Path outbox, Duration batchInt
         batchInterval = batchInterval != null ? batchInterval : Duration.ofMinutes(15);
         batchSizeMax = batchSizeMax > 0 ? batchSizeMax : 5000;
         debtor = debtor != null ? debtor : new Debtor(null, null, null);
+        inbox = inbox != null ? inbox : Path.of("data", "payments", "inbox");
+        inboxInterval = inboxInterval != null ? inboxInterval : Duration.ofMinutes(1);
     }
 
     /**

@@ -109,14 +109,20 @@ class RailPaymentStore {
                 .update();
     }
 
+    /** A pain.001 file PropOS wrote, by its message id. */
+    Optional<StoredBatch> batch(String messageId) {
+        return jdbc.sql("""
+                        select message_id, file_name, payments, control_sum_cents, document, created_at
+                        from payment_batches where message_id = ?""")
+                .param(messageId).query(RailPaymentStore::batch).optional();
+    }
+
     /** Batches committed but not yet seen in the outbox, oldest first. */
     List<StoredBatch> unwritten() {
         return jdbc.sql("""
                         select message_id, file_name, payments, control_sum_cents, document, created_at
                         from payment_batches where written_at is null order by created_at, message_id""")
-                .query((rs, row) -> new StoredBatch(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()))
-                .list();
+                .query(RailPaymentStore::batch).list();
     }
 
     void written(String messageId, Instant now) {
@@ -129,6 +135,11 @@ class RailPaymentStore {
                    p.beneficiary_country, p.remittance_info, p.execution_date, p.rail, p.status, p.attempts,
                    p.batch_message_id, b.file_name, p.reference, p.reason, p.submitted_at, p.settled_at
             from rail_payments p left join payment_batches b on b.message_id = p.batch_message_id""";
+
+    private static StoredBatch batch(ResultSet rs, int row) throws SQLException {
+        return new StoredBatch(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant());
+    }
 
     private static RailPayment payment(ResultSet rs, int row) throws SQLException {
         LocalDate executionDate = rs.getObject(9, LocalDate.class);

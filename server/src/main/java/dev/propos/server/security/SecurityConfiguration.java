@@ -45,7 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/journal/**", "/api/engine/**").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/traders/*/kyc/decision").hasAnyRole("ADMIN", "SUPPORT", "RISK")
                         .requestMatchers(HttpMethod.POST, "/api/traders/*/kyc/start").hasAnyRole(STAFF_AND_TRADERS)
-                        .requestMatchers("/api/ledger/**").hasAnyRole("FINANCE", "ADMIN")
+                        .requestMatchers("/api/ledger/**", "/api/payments/**").hasAnyRole("FINANCE", "ADMIN")
                         // FINANCE reviews, approves and confirms payouts; traders ask through their account
                         .requestMatchers("/api/payouts/**").hasAnyRole("FINANCE", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/payouts").hasAnyRole(STAFF_AND_TRADERS)

@@ -1,5 +1,6 @@
 package dev.propos.server.payments;
 
+import dev.propos.server.audit.Audit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,13 +45,13 @@ final class RailFixture implements AutoCloseable {
     }
 
     void empty() {
-        jdbc.sql("truncate rail_payments, payment_batches").update();
+        jdbc.sql("truncate rail_payments, payment_batches, payment_status_reports, audit_log").update();
         jdbc.sql("alter sequence payment_batch_numbers restart").update();
         clock.set(START);
     }
 
     Rails rails(Path outbox, PaymentSettings.Debtor debtor) {
-        PaymentSettings settings = new PaymentSettings("pain001", outbox, Duration.ofMinutes(15), 0, debtor);
+        PaymentSettings settings = new PaymentSettings("pain001", outbox, Duration.ofMinutes(15), 0, debtor, null, null);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         RailPaymentStore store = new RailPaymentStore(jdbc);
         RailLedger ledger = new RailLedger(store, transaction, clock);
@@ -58,6 +59,23 @@ final class RailFixture implements AutoCloseable {
     }
 
     record Rails(Pain001Rail pain001, ManualRail manual) {
+    }
+
+    /** The status report import, answering the bank's answers as the payouts do: on the payment's rail. */
+    StatusReportImport statusReports(Rails rails) {
+        PaymentAnswers answers = new PaymentAnswers() {
+            @Override
+            public void paid(String paymentId, String reference, String actor) {
+                rails.pain001().confirm(paymentId, reference);
+            }
+
+            @Override
+            public void rejected(String paymentId, String reason, String actor) {
+                rails.pain001().reject(paymentId, reason);
+            }
+        };
+        return new StatusReportImport(new StatusReportStore(jdbc), new RailPaymentStore(jdbc), answers,
+                new Audit(jdbc, clock), clock);
     }
 
     /** A payout of {@code amountCents} USD to a German account. */

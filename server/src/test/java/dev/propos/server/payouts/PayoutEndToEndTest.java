@@ -8,6 +8,7 @@ import dev.propos.server.RecordingPlatform;
 import dev.propos.server.ServerTest;
 import dev.propos.server.TestClient;
 import dev.propos.server.ledger.Ledger;
+import dev.propos.server.payments.Pain002Samples;
 import dev.propos.server.payments.PaymentSettings;
 import dev.propos.server.web.WebhookSignature;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +45,8 @@ import org.springframework.test.context.TestPropertySource;
         "propos.payments.debtor.iban=DE89370400440532013000",
         "propos.payments.outbox=${java.io.tmpdir}/propos-payout-test-${random.uuid}",
         "propos.payments.batch-interval=200ms",
+        "propos.payments.inbox=${java.io.tmpdir}/propos-payout-inbox-${random.uuid}",
+        "propos.payments.inbox-interval=200ms",
         "propos.payouts.janitor-interval=100ms",
         "propos.payouts.stuck-after=300ms",
         "propos.payouts.max-attempts=2",
@@ -128,8 +132,15 @@ class PayoutEndToEndTest {
         String xml = Files.readString(file);
         assertThat(xml).contains("<EndToEndId>" + first.id() + "</EndToEndId>", "Ccy=\"USD\">1299.00<",
                 "GB82WEST12345698765432", "PropOS Test Firm");
-        TestClient.Answer paid = admin.postJson("/api/payouts/" + first.id() + "/paid", "{\"note\":\"BANK-REF-1\"}");
-        assertThat(paid.body()).as(paid.body()).contains("\"state\":\"PAID\"");
+        // The bank's status report settles it (handed in by FINANCE; a second time changes nothing).
+        String fileId = file.getFileName().toString().replace("pain.001-", "").replace(".xml", "");
+        String report = Pain002Samples.report("BANK-STS-1", fileId, "ACCP", Pain002Samples.Line.settled(first.id(), "BANK-REF-1"));
+        TestClient.Answer settled = admin.post("/api/payments/status-reports", "application/xml", report);
+        assertThat(settled.body()).as(settled.body()).contains("\"result\":\"applied\"", "paid, reference BANK-REF-1");
+        assertThat(payouts.byId(first.id()).orElseThrow().state()).isEqualTo(PayoutState.PAID);
+        assertThat(admin.post("/api/payments/status-reports", "application/xml", report).body()).contains("\"result\":\"already\"");
+        assertThat(eve.post("/api/payments/status-reports", "application/xml", report).status()).as("a trader").isEqualTo(403);
+        assertThat(payouts.steps(first.id()).getLast().actor()).isEqualTo("bank");
         assertBalanced();
         assertThat(cashCents()).as("cash: the fee in, the payout out").isEqualTo(9_900 - 129_900);
 
@@ -169,7 +180,7 @@ class PayoutEndToEndTest {
     }
 
     @Test
-    void aPaymentThatKeepsFailingIsCancelledAndTheAccountGetsItsMoneyBack() {
+    void aPaymentThatKeepsFailingIsCancelledAndTheAccountGetsItsMoneyBack() throws IOException {
         TestClient admin = TestClient.admin(port);
         Firm.importConfig(admin, CONFIG);
         String checkout = """
@@ -198,7 +209,16 @@ class PayoutEndToEndTest {
         admin.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":1000}");
         Payout payout = awaitPayout(funded, 1, PayoutState.SUBMITTED);
         assertThat(balance(admin, funded)).as("the engine reserved the amount").isNotEqualTo(before);
-        admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
+        // The bank rejects it in its status report, from the inbox; then FINANCE records a second failure.
+        String fileId = awaitFile(payout.id()).getFileName().toString().replace("pain.001-", "").replace(".xml", "");
+        Path report = payments.inbox().resolve("sts-" + fileId + ".xml");
+        Files.createDirectories(payments.inbox());
+        Files.writeString(report, Pain002Samples.report("BANK-STS-9", fileId, null,
+                Pain002Samples.Line.rejected(payout.id(), "AC04", "account closed")));
+        Files.setLastModifiedTime(report, FileTime.from(Instant.now().minusSeconds(10)));
+        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().attempts() == 2, "rejected by the bank, tried again");
+        assertThat(payouts.steps(payout.id())).anySatisfy(step -> assertThat(step.note())
+                .isEqualTo("the bank rejected it: AC04 (closed account number): account closed"));
         Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.SUBMITTED
                 && payouts.byId(payout.id()).orElseThrow().attempts() == 2, "tried again");
         admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");

@@ -1,0 +1,232 @@
+package dev.propos.server.payments;
+
+import static dev.propos.server.payments.RailFixture.payout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.propos.server.payments.Pain002Report.Pain002Exception;
+import dev.propos.server.payments.Pain002Samples.Line;
+import dev.propos.server.payments.StatusReportImport.Outcome;
+import dev.propos.server.payments.StatusReportImport.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Banks' status reports on PropOS's pain.001 files, over a real database: settled payments are
+ * paid, rejected ones are not, a block's or the file's status covers the payments it does not list,
+ * a report taken twice changes nothing, and what cannot be applied is said and kept.
+ */
+class StatusReportImportTest {
+
+    static RailFixture fixture;
+
+    @TempDir
+    Path outbox;
+    @TempDir
+    Path inbox;
+    Pain001Rail rail;
+    StatusReportImport reports;
+
+    @BeforeAll
+    static void database() {
+        fixture = new RailFixture();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void rail() {
+        fixture.empty();
+        RailFixture.Rails rails = fixture.rails(outbox, RailFixture.FIRM);
+        rail = rails.pain001();
+        reports = fixture.statusReports(rails);
+    }
+
+    @Test
+    void settledPaymentsArePaidRejectedOnesAreNotAndPendingOnesWait() {
+        PaymentBatch file = file("P-1", "P-2", "P-3", "P-4");
+
+        StatusReportImport.Imported imported = reports.importReport(Pain002Samples.report("BANK-1", file.messageId(),
+                "PART", Line.settled("P-1", "COBA-55871"), Line.rejected("P-2", "AC04", "account closed"),
+                new Line("P-3", "ACSP", null, null, null)), "api:fin");
+
+        assertThat(imported.outcomes()).containsExactly(
+                new Outcome("P-1", "ACSC", Result.APPLIED, "paid, reference COBA-55871"),
+                new Outcome("P-2", "RJCT", Result.APPLIED,
+                        "the bank rejected it: AC04 (closed account number): account closed"),
+                new Outcome("P-3", "ACSP", Result.IN_PROGRESS, "the bank has it"),
+                // PART for the file says nothing of P-4 by itself
+                new Outcome("P-4", "PART", Result.IN_PROGRESS, "the bank has it"));
+        assertThat(rail.status("P-1")).isEqualTo(new RailStatus.Paid(RailName.PAIN001, "COBA-55871", RailFixture.START));
+        assertThat(((RailStatus.Rejected) rail.status("P-2")).reason()).contains("AC04 (closed account number)");
+        assertThat(rail.status("P-3")).isInstanceOf(RailStatus.Submitted.class);
+        assertThat(rail.status("P-4")).isInstanceOf(RailStatus.Submitted.class);
+        StatusReportStore.ReceivedReport stored = reports.latest(1).getFirst();
+        assertThat(stored.messageId()).isEqualTo("BANK-1");
+        assertThat(stored.source()).isEqualTo("api:fin");
+        assertThat(stored.outcomes()).hasSize(4).first().isEqualTo("P-1 ACSC applied: paid, reference COBA-55871");
+        assertThat(auditActions()).containsExactly("payment_status_report");
+    }
+
+    @Test
+    void theSameReportTwiceChangesNothing() {
+        PaymentBatch file = file("P-1", "P-2");
+        String report = Pain002Samples.report("BANK-2", file.messageId(), null, Line.settled("P-1", "REF-1"),
+                Line.rejected("P-2", "MS03", null));
+        reports.importReport(report, "inbox:a.xml");
+
+        StatusReportImport.Imported again = reports.importReport(report, "inbox:a-again.xml");
+
+        assertThat(again.outcomes()).extracting(Outcome::result).containsExactly(Result.ALREADY, Result.ALREADY);
+        assertThat(again.outcomes().getFirst().detail()).isEqualTo("paid already, reference REF-1");
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Paid.class);
+        assertThat(reports.latest(10)).hasSize(2);
+    }
+
+    @Test
+    void aRejectedFileRejectsEveryPaymentInItThatIsNotAnsweredOneByOne() {
+        PaymentBatch file = file("P-1", "P-2", "P-3");
+        String xml = Pain002Samples.report("BANK-3", file.messageId(), "RJCT", Line.settled("P-2", "REF-2"))
+                .replace("<GrpSts>RJCT</GrpSts>", "<GrpSts>RJCT</GrpSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn></StsRsnInf>");
+
+        List<Outcome> outcomes = reports.importReport(xml, "api:fin").outcomes();
+
+        assertThat(outcomes).extracting(Outcome::paymentId, Outcome::status, Outcome::result).containsExactly(
+                tuple("P-2", "ACSC", Result.APPLIED),
+                tuple("P-1", "RJCT", Result.APPLIED),
+                tuple("P-3", "RJCT", Result.APPLIED));
+        assertThat(((RailStatus.Rejected) rail.status("P-3")).reason())
+                .isEqualTo("the bank rejected it: AM04 (insufficient funds)");
+    }
+
+    @Test
+    void aBlocksStatusCoversOnlyThatBlock() {
+        // Two execution dates: two payment information blocks in one file.
+        rail.submit(payout("P-1", 100_00));
+        rail.submit(withDate(payout("P-2", 200_00), LocalDate.of(2026, 11, 30)));
+        PaymentBatch file = rail.writeBatch().orElseThrow();
+        String xml = Pain002Samples.report("BANK-4", file.messageId(), null).replace("</OrgnlGrpInfAndSts>",
+                "</OrgnlGrpInfAndSts><OrgnlPmtInfAndSts><OrgnlPmtInfId>" + file.messageId() + "-2</OrgnlPmtInfId>"
+                        + "<PmtInfSts>CANC</PmtInfSts></OrgnlPmtInfAndSts>");
+
+        List<Outcome> outcomes = reports.importReport(xml, "api:fin").outcomes();
+
+        assertThat(outcomes).containsExactly(new Outcome("P-2", "CANC", Result.APPLIED, "the bank cancelled it"));
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
+    }
+
+    @Test
+    void anAnswerOnAnEarlierAttemptDoesNotTouchTheNextOne() {
+        PaymentBatch first = file("P-1");
+        String rejection = Pain002Samples.report("BANK-5", first.messageId(), null, Line.rejected("P-1", "AC01", null));
+        reports.importReport(rejection, "api:fin");
+        fixture.clock.advance(Duration.ofDays(1));
+        rail.submit(payout("P-1", 100_00, "GB82 WEST 1234 5698 7654 32"));
+        PaymentBatch second = rail.writeBatch().orElseThrow();
+
+        List<Outcome> outcomes = reports.importReport(rejection, "api:fin").outcomes();
+
+        assertThat(outcomes).containsExactly(new Outcome("P-1", "RJCT", Result.SUPERSEDED,
+                "the payment went out again in file " + second.messageId() + ": this answer is on an earlier attempt"));
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
+    }
+
+    @Test
+    void contradictionsAndUnknownPaymentsAreLeftForFinance() {
+        PaymentBatch file = file("P-1");
+        reports.importReport(Pain002Samples.report("BANK-6", file.messageId(), null, Line.settled("P-1", "REF-1")),
+                "api:fin");
+
+        List<Outcome> outcomes = reports.importReport(Pain002Samples.report("BANK-7", file.messageId(), null,
+                Line.rejected("P-1", "AC04", null), Line.settled("P-404", "REF-X")), "api:fin").outcomes();
+
+        assertThat(outcomes).containsExactly(
+                new Outcome("P-1", "RJCT", Result.CONFLICT, "recorded as paid (reference REF-1); the bank now reports"
+                        + " it not paid: a return is booked by FINANCE"),
+                new Outcome("P-404", "ACSC", Result.UNKNOWN, "no payment P-404 was sent"));
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Paid.class);
+    }
+
+    @Test
+    void aReportOnAFileThatPropOsDidNotWriteIsRefusedAndKept() {
+        file("P-1");
+        String xml = Pain002Samples.report("BANK-8", "OTHER-FILE-1", "ACSC");
+
+        assertThatThrownBy(() -> reports.importReport(xml, "api:fin")).isInstanceOf(Pain002Exception.class)
+                .hasMessage("the report is on OTHER-FILE-1, which is not a pain.001 file PropOS wrote");
+
+        StatusReportStore.ReceivedReport kept = reports.latest(1).getFirst();
+        assertThat(kept.error()).contains("OTHER-FILE-1");
+        assertThat(fixture.jdbc.sql("select document from payment_status_reports where id = ?").param(kept.id())
+                .query(String.class).single()).isEqualTo(xml);
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
+        assertThat(auditActions()).containsExactly("payment_status_report_refused");
+    }
+
+    @Test
+    void theInboxImportsSettledFilesAndSetsAsideRefusedOnes() throws IOException {
+        PaymentBatch file = file("P-1");
+        Path good = write("01-report.xml", Pain002Samples.report("BANK-9", file.messageId(), null,
+                Line.settled("P-1", "REF-9")), true);
+        Path bad = write("02-broken.xml", "<Document>", true);
+        Path writing = write("03-still-writing.xml", "<Docu", false);
+        Path hidden = write(".04-hidden.xml", "<Document/>", true);
+        StatusReportInbox box = new StatusReportInbox(reports, new PaymentSettings("pain001", outbox,
+                null, 0, RailFixture.FIRM, inbox, null));
+
+        assertThat(box.importAll()).isEqualTo(2);
+
+        assertThat(rail.status("P-1")).isEqualTo(new RailStatus.Paid(RailName.PAIN001, "REF-9", RailFixture.START));
+        assertThat(inbox.resolve("imported").resolve("01-report.xml")).exists();
+        assertThat(inbox.resolve("refused").resolve("02-broken.xml")).exists();
+        assertThat(Files.readString(inbox.resolve("refused").resolve("02-broken.xml.error.txt")))
+                .startsWith("line 1, column 11: ");
+        assertThat(good).doesNotExist();
+        assertThat(bad).doesNotExist();
+        assertThat(writing).as("changed just now: the bank's client may still be writing it").exists();
+        assertThat(hidden).exists();
+        assertThat(reports.latest(10)).extracting(StatusReportStore.ReceivedReport::source)
+                .containsExactly("inbox:02-broken.xml", "inbox:01-report.xml");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private PaymentBatch file(String... paymentIds) {
+        for (String paymentId : paymentIds) {
+            assertThat(rail.submit(payout(paymentId, 100_00))).isInstanceOf(RailSubmission.Accepted.class);
+        }
+        return rail.writeBatch().orElseThrow();
+    }
+
+    private static PaymentInstruction withDate(PaymentInstruction instruction, LocalDate date) {
+        return new PaymentInstruction(instruction.paymentId(), instruction.amountCents(), instruction.currency(),
+                instruction.beneficiary(), instruction.remittanceInfo(), date);
+    }
+
+    private Path write(String name, String content, boolean settled) throws IOException {
+        Path file = Files.writeString(inbox.resolve(name), content);
+        if (settled) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        return file;
+    }
+
+    private List<String> auditActions() {
+        return fixture.jdbc.sql("select action from audit_log order by id").query(String.class).list();
+    }
+}
