@@ -77,7 +77,8 @@ class DecisionStream implements DecisionListener, FirmParticipant {
     private final LinkedBlockingQueue<List<RecordedDecision>> batches = new LinkedBlockingQueue<>(MAX_WAITING_BATCHES);
     /** An account's trader never changes: asked of the engine once. "" for an account with no trader. */
     private final Map<String, String> traderOf = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Made anew at each start: stopping shuts it down (a paused test context, too, is stopped and started). */
+    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Counter droppedClients;
     // Owned by the ticker thread.
     private final DecisionLines statusLines = new DecisionLines();
@@ -94,6 +95,9 @@ class DecisionStream implements DecisionListener, FirmParticipant {
 
     @Override
     public void start() {
+        if (senders.isShutdown()) {
+            senders = Executors.newVirtualThreadPerTaskExecutor();
+        }
         running = true;
         dispatcher = Thread.ofPlatform().name("decision-stream").start(this::dispatch);
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("decision-stream-ticker").factory());

@@ -9,16 +9,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The live decision streams, read by a real HTTP client as Server-Sent Events. */
 @ServerTest
-// A server of its own: after many other classes in one test JVM, the shared server's streams
-// answered 500 with no trace (not seen otherwise; left to investigate, see the issue notes).
-@TestPropertySource(properties = "propos.test.server=streams")
-@DirtiesContext
 class AccountStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

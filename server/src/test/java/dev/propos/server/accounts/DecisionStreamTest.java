@@ -97,6 +97,20 @@ class DecisionStreamTest {
         assertThat(fast.completed.getCount()).as("the fast client stays").isEqualTo(1);
     }
 
+    /** Found as HTTP 500s on streams once Spring had paused and restarted the shared test server. */
+    @Test
+    void aStreamStoppedAndStartedAgainServesNewClients() throws InterruptedException {
+        stream.stop();
+        stream.start();
+        TestEmitter client = new TestEmitter(false);
+
+        stream.subscribe(new StreamScope.Everything(), client);
+        stream.decided(List.of(resumed(1, "A1")));
+
+        awaitSent(client, 1);
+        assertThat(String.join("", client.sent)).contains("event:subscribed", "\"scope\":\"all\"", "resumed");
+    }
+
     @Test
     void anAccountsStreamCarriesThatAccountOnly() throws InterruptedException {
         TestEmitter ofA1 = new TestEmitter(false);

@@ -4,36 +4,24 @@ import static dev.propos.server.payments.RailFixture.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The manual rail: an operator pays outside PropOS and records the external reference. */
 class ManualRailTest {
 
-    static RailFixture fixture;
+    @RegisterExtension
+    static final RailFixture fixture = new RailFixture();
 
     @TempDir
     Path outbox;
     RailFixture.Rails rails;
 
-    @BeforeAll
-    static void database() {
-        fixture = new RailFixture();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        fixture.close();
-    }
-
     @BeforeEach
     void rails() {
-        fixture.empty();
         rails = fixture.rails(outbox, RailFixture.FIRM);
     }
 

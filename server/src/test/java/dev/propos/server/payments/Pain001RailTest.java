@@ -19,10 +19,9 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -31,25 +30,15 @@ import org.xml.sax.InputSource;
 /** The pain.001 rail: files the official schema accepts, exact sums, one payment in one file only. */
 class Pain001RailTest {
 
-    static RailFixture fixture;
+    @RegisterExtension
+    static final RailFixture fixture = new RailFixture();
 
     @TempDir
     Path outbox;
     Pain001Rail rail;
 
-    @BeforeAll
-    static void database() {
-        fixture = new RailFixture();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        fixture.close();
-    }
-
     @BeforeEach
     void rail() {
-        fixture.empty();
         rail = fixture.rails(outbox, RailFixture.FIRM).pain001();
     }
 

@@ -3,7 +3,6 @@ package dev.propos.server.payments;
 import dev.propos.server.audit.Audit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,41 +12,48 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rails over a real PostgreSQL with the server's migrations, without the rest of the server:
- * one database per test class, emptied before each test.
+ * one database per test class, emptied before each test. Registered as an extension:
+ * {@code @RegisterExtension static final RailFixture fixture = new RailFixture();}.
  */
-final class RailFixture implements AutoCloseable {
+final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final PaymentSettings.Debtor FIRM = new PaymentSettings.Debtor("PropOS Demo Firm Ltd",
             "DE89 3704 0044 0532 0130 00", "COBADEFFXXX");
-
-    final EmbeddedPostgres postgres;
-    final JdbcClient jdbc;
     static final Instant START = Instant.parse("2026-11-25T15:30:00Z");
 
     final TestClock clock = new TestClock(START);
-    private final DataSource dataSource;
+    JdbcClient jdbc;
+    private EmbeddedPostgres postgres;
+    private DataSource dataSource;
 
-    RailFixture() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
         dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
     }
 
-    void empty() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         jdbc.sql("truncate rail_payments, payment_batches, payment_status_reports, audit_log").update();
         jdbc.sql("alter sequence payment_batch_numbers restart").update();
         clock.set(START);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     Rails rails(Path outbox, PaymentSettings.Debtor debtor) {
@@ -87,11 +93,6 @@ final class RailFixture implements AutoCloseable {
         return new PaymentInstruction(paymentId, amountCents, "USD",
                 new Beneficiary("Trader " + paymentId, iban, null, "DE"),
                 "PropOS payout " + paymentId + " account PA100001", LocalDate.of(2026, 11, 26));
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 
     /** A clock the tests move by hand. */

@@ -17,10 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StatusReportImportTest {
 
-    static RailFixture fixture;
+    @RegisterExtension
+    static final RailFixture fixture = new RailFixture();
 
     @TempDir
     Path outbox;
@@ -39,19 +39,8 @@ class StatusReportImportTest {
     Pain001Rail rail;
     StatusReportImport reports;
 
-    @BeforeAll
-    static void database() {
-        fixture = new RailFixture();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        fixture.close();
-    }
-
     @BeforeEach
     void rail() {
-        fixture.empty();
         RailFixture.Rails rails = fixture.rails(outbox, RailFixture.FIRM);
         rail = rails.pain001();
         reports = fixture.statusReports(rails);
