@@ -22,11 +22,13 @@ class PayoutPolicy {
 
     private final PayoutSettings settings;
     private final KycService kyc;
+    private final PayoutStore store;
     private final JdbcClient jdbc;
 
-    PayoutPolicy(PayoutSettings settings, KycService kyc, JdbcClient jdbc) {
+    PayoutPolicy(PayoutSettings settings, KycService kyc, PayoutStore store, JdbcClient jdbc) {
         this.settings = settings;
         this.kyc = kyc;
+        this.store = store;
         this.jdbc = jdbc;
     }
 
@@ -42,6 +44,10 @@ class PayoutPolicy {
         if (hasRiskHold(payout)) {
             reasons.add("risk flag on the account within " + settings.riskHoldDays() + " days");
         }
+        // Asked on the platform, past the API's one-at-a-time check: a cancellation gives back the
+        // account's last approved payout only, so two in flight are for a person to untangle.
+        store.inFlight(payout.account(), payout.id()).ifPresent(other -> reasons.add("payout " + other.id()
+                + " of the account is still " + other.state().wireName()));
         return new Verdict(reasons.isEmpty(), reasons);
     }
 

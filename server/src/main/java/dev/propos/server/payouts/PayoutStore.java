@@ -91,6 +91,17 @@ class PayoutStore {
         return jdbc.sql(SELECT + " where account = ? order by created_at, id").param(account).query(PayoutStore::payout).list();
     }
 
+    /**
+     * The account's latest payout, other than {@code except} (may be null), that the engine
+     * approved and that is neither paid nor cancelled yet, if any.
+     */
+    Optional<Payout> inFlight(String account, String except) {
+        return jdbc.sql(SELECT + """
+                         where account = ? and id <> coalesce(?, '') and state not in ('refused', 'paid', 'cancelled')
+                        order by created_at desc, id desc limit 1""")
+                .params(account, except).query(PayoutStore::payout).optional();
+    }
+
     List<Payout> inState(PayoutState state, int limit) {
         return jdbc.sql(SELECT + " where state = ? order by updated_at, id limit ?").params(state.wireName(), limit)
                 .query(PayoutStore::payout).list();

@@ -161,6 +161,11 @@ class PayoutEndToEndTest {
         events(admin, clock(t0.plus(Duration.ofDays(4)).plusSeconds(7400), "k2"));
         eve.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":12000}");
         Payout large = awaitPayout(funded, 3, PayoutState.IN_REVIEW);
+        // One payout at a time (a cancellation gives back the last approved one): asking again is refused.
+        TestClient.Answer again = eve.postJson("/api/accounts/" + funded + "/payouts", "{\"amount\":100}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("payout " + large.id() + " of account " + funded + " is in_review");
+        assertThat(payouts.ofAccount(funded)).hasSize(3);
         assertThat(eve.postJson("/api/payouts/" + large.id() + "/approve", "{}").status()).as("a trader").isEqualTo(403);
         admin.postJson("/api/payouts/" + large.id() + "/approve", "{\"note\":\"checked the trades\"}");
         assertThat(payouts.byId(large.id()).orElseThrow().state()).isEqualTo(PayoutState.IN_REVIEW);
@@ -177,6 +182,14 @@ class PayoutEndToEndTest {
         // Submitted and never confirmed: the janitor escalates it to FINANCE.
         Firm.awaitUntil(() -> payouts.byId(large.id()).orElseThrow().escalatedAt() != null, "the unconfirmed payout escalated");
         assertThat(admin.get("/api/audit?subject=" + large.id()).body()).contains("payout_escalated");
+
+        // A request made on the platform meanwhile passes the engine's rules, but is not approved by itself.
+        events(admin, clock(t0.plus(Duration.ofDays(8)), "k3"), """
+                {"type":"payout_requested","time":"%s","id":"e2e-platform-payout","account":"%s","amount":50}"""
+                .formatted(t0.plus(Duration.ofDays(8)).plusSeconds(1), funded));
+        Payout fromPlatform = awaitPayout(funded, 4, PayoutState.IN_REVIEW);
+        assertThat(payouts.steps(fromPlatform.id()).getLast().note())
+                .contains("payout " + large.id() + " of the account is still submitted");
     }
 
     @Test
