@@ -1,6 +1,5 @@
 package dev.propos.server.payments;
 
-import dev.propos.server.payments.Pain002Report.Pain002Exception;
 import dev.propos.server.security.PropOsUser;
 import dev.propos.server.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +28,7 @@ class StatusReportController {
     StatusReportImport.Imported importReport(@RequestBody String xml, @AuthenticationPrincipal PropOsUser user) {
         try {
             return reports.importReport(xml, "api:" + user.name());
-        } catch (Pain002Exception e) {
+        } catch (BankFileException e) {
             throw ApiException.badRequest("status report refused (kept for inspection): " + e.getMessage());
         }
     }

@@ -1,14 +1,16 @@
 package dev.propos.server.payments;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.propos.engine.money.Money;
 import dev.propos.server.audit.Audit;
 import dev.propos.server.payments.Pain002Report.GroupStatus;
 import dev.propos.server.payments.Pain002Report.Meaning;
-import dev.propos.server.payments.Pain002Report.Pain002Exception;
 import dev.propos.server.payments.Pain002Report.PaymentStatus;
 import dev.propos.server.payments.RailPaymentStore.RailPayment;
 import dev.propos.server.payments.RailPaymentStore.StoredBatch;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +18,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
 
 /**
- * Takes a bank's status report (pain.002) on a pain.001 file and acts on it: a payment the bank
- * settled is paid, one it rejected fails (and its payout is tried again), through
- * {@link PaymentAnswers}. The report is stored as received before it is read, so that a report
- * refused (not a pain.002, not on a PropOS file) is kept for inspection.
+ * Takes what the bank says of PropOS's payments and acts on it: a status report (pain.002) on a
+ * pain.001 file, or a statement (camt.053) or notification (camt.054) of the firm's account. A
+ * payment the bank settled is paid, one it rejected or that came back fails (and its payout is
+ * tried again), through {@link PaymentAnswers}. The file is stored as received before it is read,
+ * so that one refused (not such a message, not on a PropOS file) is kept for inspection.
  *
- * <p>Importing a report again changes nothing: answers already recorded are reported as such. An
+ * <p>Importing a file again changes nothing: answers already recorded are reported as such. An
  * answer about an earlier attempt of a payment that has since gone out again is not applied to
- * the new attempt; an answer that contradicts one recorded (paid, now rejected) is left for
- * FINANCE. A status on a whole payment block or file applies to those of its payments the report
- * does not answer one by one.
+ * the new attempt; an answer that contradicts one recorded (paid, now returned) or an amount other
+ * than the one sent is left for FINANCE. In a status report, a status on a whole payment block or
+ * file applies to those of its payments the report does not answer one by one; a statement's
+ * bookings of other payments than PropOS's are not PropOS's business and are passed over.
  */
 @Component
 class StatusReportImport {
@@ -35,7 +40,7 @@ class StatusReportImport {
     /** The bank's actor on a payout's steps. */
     static final String BANK = "bank";
 
-    /** What was done with one payment the report names. */
+    /** What was done with one payment the file names. */
     public enum Result {
         APPLIED, IN_PROGRESS, ALREADY, SUPERSEDED, UNKNOWN, CONFLICT;
 
@@ -45,7 +50,7 @@ class StatusReportImport {
         }
     }
 
-    /** One payment's line of a report: the bank's status code and what PropOS did. */
+    /** One payment's line: the bank's status (a pain.002 code, or BOOK, PDNG, RTRN, RVSL) and what PropOS did. */
     public record Outcome(String paymentId, String status, Result result, String detail) {
 
         String line() {
@@ -53,12 +58,19 @@ class StatusReportImport {
         }
     }
 
-    /** A report read and acted on. */
+    /** A file read and acted on; {@code originalMessageId} is the pain.001 file a status report is on (null for a statement). */
     public record Imported(long reportId, String messageId, String originalMessageId, List<Outcome> outcomes) {
     }
 
-    /** The bank's answer about one payment, from the report's line on it or on its block or file. */
-    private record Answer(String paymentId, String status, List<String> reasons, String reference) {
+    /**
+     * The bank's answer about one payment.
+     *
+     * @param file        the pain.001 file the answer is on (status reports), or null
+     * @param bookedOn    the day the bank booked it (statements), or null
+     * @param amountCents the amount the bank booked, or null
+     */
+    private record Answer(String paymentId, String status, Meaning meaning, List<String> reasons, String reference,
+                          String file, LocalDate bookedOn, Long amountCents, String currency) {
     }
 
     private final StatusReportStore reports;
@@ -77,40 +89,56 @@ class StatusReportImport {
     }
 
     /**
-     * Stores, reads and applies a report.
+     * Stores, reads and applies a status report, statement or notification.
      *
      * @param source who handed it in ({@code api:<user>}, {@code inbox:<file>}), for the record
-     * @throws Pain002Exception when it cannot be read or is not about a file PropOS wrote; it is
-     *                          kept, refused, and nothing is applied
+     * @throws BankFileException when it cannot be read, is none of these, or a status report is not
+     *                           on a file PropOS wrote; it is kept, refused, and nothing is applied
      */
     public Imported importReport(String xml, String source) {
         long id = reports.received(source, xml, clock.instant());
-        Pain002Report report;
-        Map<String, List<String>> blocks;
+        String messageId;
+        String originalMessageId;
+        List<Answer> found;
         try {
-            report = Pain002Report.parse(xml);
-            blocks = blocksOf(report);
-        } catch (Pain002Exception e) {
+            Element root = IsoXml.root(xml);
+            if (Pain002Report.isOne(root)) {
+                Pain002Report report = Pain002Report.read(root);
+                messageId = report.messageId();
+                originalMessageId = report.originalMessageId();
+                found = answersIn(report, blocksOf(report));
+            } else if (BankStatement.isOne(root)) {
+                BankStatement statement = BankStatement.read(root);
+                messageId = statement.messageId();
+                originalMessageId = null;
+                found = answersIn(statement);
+            } else {
+                throw new BankFileException("neither a pain.002 status report nor a camt.053 or camt.054 statement:"
+                        + " the document's namespace is " + root.getNamespaceURI());
+            }
+        } catch (BankFileException e) {
             reports.refused(id, e.getMessage());
             audit.record(source, "payment_status_report_refused", Long.toString(id), Audit.detail("error", e.getMessage()));
             throw e;
         }
-        List<Outcome> outcomes = answersIn(report, blocks).stream().map(answer -> apply(report, answer)).toList();
-        reports.read(id, report.messageId(), report.originalMessageId(), outcomes.stream().map(Outcome::line).toList());
-        audit.record(source, "payment_status_report", report.messageId(), Audit.detail("file",
-                report.originalMessageId(), "payments", outcomes.size(), "applied",
-                outcomes.stream().filter(outcome -> outcome.result() == Result.APPLIED).count()));
-        return new Imported(id, report.messageId(), report.originalMessageId(), outcomes);
+        List<Outcome> outcomes = found.stream().map(answer -> apply(answer, messageId)).toList();
+        reports.read(id, messageId, originalMessageId, outcomes.stream().map(Outcome::line).toList());
+        audit.record(source, "payment_status_report", messageId, Audit.detail("file", originalMessageId,
+                "payments", outcomes.size(),
+                "applied", outcomes.stream().filter(outcome -> outcome.result() == Result.APPLIED).count()));
+        return new Imported(id, messageId, originalMessageId, outcomes);
     }
+
+    // ---- status reports ---------------------------------------------------------------------------
 
     /** The file's payment ids by block; the report must be on a PropOS file and name only its blocks. */
     private Map<String, List<String>> blocksOf(Pain002Report report) {
-        StoredBatch batch = payments.batch(report.originalMessageId()).orElseThrow(() -> new Pain002Exception(
+        StoredBatch batch = payments.batch(report.originalMessageId()).orElseThrow(() -> new BankFileException(
                 "the report is on " + report.originalMessageId() + ", which is not a pain.001 file PropOS wrote"));
         Map<String, List<String>> blocks = Pain001Document.paymentIdsByBlock(batch.document());
         for (GroupStatus group : report.groups()) {
             if (!blocks.containsKey(group.paymentInfoId())) {
-                throw new Pain002Exception("the report names payment block " + group.paymentInfoId()
+                throw new BankFileException("the report names payment block " + group.paymentInfoId()
                         + ", which file " + report.originalMessageId() + " does not have (it has "
                         + String.join(", ", blocks.keySet()) + ")");
             }
@@ -120,44 +148,72 @@ class StatusReportImport {
 
     /** One answer per payment: its own line first, else its block's status, else the file's. */
     private static List<Answer> answersIn(Pain002Report report, Map<String, List<String>> blocks) {
+        String file = report.originalMessageId();
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (PaymentStatus payment : report.payments()) {
-            answers.put(payment.endToEndId(), new Answer(payment.endToEndId(), payment.status(), payment.reasons(),
-                    payment.reference()));
+            answers.put(payment.endToEndId(), statusAnswer(payment.endToEndId(), payment.status(), payment.reasons(),
+                    payment.reference(), file));
         }
         for (GroupStatus group : report.groups()) {
             if (group.status() != null) {
                 for (String paymentId : blocks.get(group.paymentInfoId())) {
-                    answers.putIfAbsent(paymentId, new Answer(paymentId, group.status(), group.reasons(), null));
+                    answers.putIfAbsent(paymentId, statusAnswer(paymentId, group.status(), group.reasons(), null, file));
                 }
             }
         }
         if (report.fileStatus() != null) {
             for (List<String> block : blocks.values()) {
                 for (String paymentId : block) {
-                    answers.putIfAbsent(paymentId, new Answer(paymentId, report.fileStatus(), report.fileReasons(), null));
+                    answers.putIfAbsent(paymentId, statusAnswer(paymentId, report.fileStatus(), report.fileReasons(),
+                            null, file));
                 }
             }
         }
         return new ArrayList<>(answers.values());
     }
 
-    private Outcome apply(Pain002Report report, Answer answer) {
+    private static Answer statusAnswer(String paymentId, String status, List<String> reasons, String reference,
+                                       String file) {
+        return new Answer(paymentId, status, Meaning.of(status), reasons, reference, file, null, null, null);
+    }
+
+    // ---- statements -------------------------------------------------------------------------------
+
+    /** The bookings of payments PropOS sent; a booking of anything else is the firm's other business. */
+    private List<Answer> answersIn(BankStatement statement) {
+        List<Answer> found = new ArrayList<>();
+        for (BankStatement.Booking booking : statement.bookings()) {
+            if (payments.find(booking.endToEndId()).isEmpty()) {
+                continue;
+            }
+            Meaning meaning = !booking.isPayment() ? Meaning.REJECTED
+                    : booking.status().equals("BOOK") ? Meaning.PAID : Meaning.IN_PROGRESS;
+            String status = booking.isPayment() ? booking.status() : booking.reversal() ? "RVSL" : "RTRN";
+            Long amountCents = booking.amount() == null ? null : Money.toCents(booking.amount());
+            found.add(new Answer(booking.endToEndId(), status, meaning, booking.reasons(), booking.reference(), null,
+                    booking.bookedOn(), amountCents, booking.currency()));
+        }
+        return found;
+    }
+
+    // ---- applying ---------------------------------------------------------------------------------
+
+    private Outcome apply(Answer answer, String messageId) {
         Optional<RailPayment> found = payments.find(answer.paymentId());
         if (found.isEmpty()) {
             return outcome(answer, Result.UNKNOWN, "no payment " + answer.paymentId() + " was sent");
         }
         RailPayment payment = found.get();
-        if (!report.originalMessageId().equals(payment.batchMessageId())) {
+        if (isOnAnEarlierAttempt(answer, payment)) {
             return outcome(answer, Result.SUPERSEDED, "the payment went out again "
                     + (payment.batchMessageId() == null ? "and waits for the next file"
                     : "in file " + payment.batchMessageId()) + ": this answer is on an earlier attempt");
         }
         try {
-            return switch (Meaning.of(answer.status())) {
+            return switch (answer.meaning()) {
                 case IN_PROGRESS -> outcome(answer, Result.IN_PROGRESS,
                         answer.reasons().isEmpty() ? "the bank has it" : String.join("; ", answer.reasons()));
-                case PAID -> paid(report, answer, payment);
+                case PAID -> paid(answer, payment, messageId);
                 case REJECTED -> rejected(answer, payment);
             };
         } catch (RuntimeException e) {
@@ -166,8 +222,30 @@ class StatusReportImport {
         }
     }
 
-    private Outcome paid(Pain002Report report, Answer answer, RailPayment payment) {
-        String reference = answer.reference() != null ? answer.reference() : report.messageId();
+    /**
+     * Whether the answer is on an attempt before the payment's current one: a status report on
+     * another file than the one it is in now, or a booking dated before the current attempt was
+     * made (a day's slack for the bank's time zone).
+     */
+    private static boolean isOnAnEarlierAttempt(Answer answer, RailPayment payment) {
+        if (payment.batchMessageId() == null) {
+            return true;
+        }
+        if (answer.file() != null) {
+            return !answer.file().equals(payment.batchMessageId());
+        }
+        LocalDate attemptDay = LocalDate.ofInstant(payment.submittedAt(), ZoneOffset.UTC);
+        return answer.bookedOn() != null && answer.bookedOn().isBefore(attemptDay.minusDays(1));
+    }
+
+    private Outcome paid(Answer answer, RailPayment payment, String messageId) {
+        PaymentInstruction sent = payment.instruction();
+        if (answer.amountCents() != null && (answer.amountCents() != sent.amountCents()
+                || (answer.currency() != null && !answer.currency().equals(sent.currency())))) {
+            return outcome(answer, Result.CONFLICT, "the bank booked " + Money.format(answer.amountCents()) + " "
+                    + answer.currency() + ", PropOS sent " + Money.format(sent.amountCents()) + " " + sent.currency());
+        }
+        String reference = answer.reference() != null ? answer.reference() : messageId;
         return switch (payment.status()) {
             case "paid" -> outcome(answer, Result.ALREADY, "paid already, reference " + payment.reference());
             case "rejected" -> outcome(answer, Result.CONFLICT, "recorded as rejected (" + payment.reason()
@@ -180,8 +258,13 @@ class StatusReportImport {
     }
 
     private Outcome rejected(Answer answer, RailPayment payment) {
-        String reason = (answer.status().equals("CANC") ? "the bank cancelled it" : "the bank rejected it")
-                + (answer.reasons().isEmpty() ? "" : ": " + String.join("; ", answer.reasons()));
+        String what = switch (answer.status()) {
+            case "CANC" -> "the bank cancelled it";
+            case "RTRN" -> "the beneficiary's bank returned it";
+            case "RVSL" -> "the bank reversed it";
+            default -> "the bank rejected it";
+        };
+        String reason = what + (answer.reasons().isEmpty() ? "" : ": " + String.join("; ", answer.reasons()));
         return switch (payment.status()) {
             case "rejected" -> outcome(answer, Result.ALREADY, "rejected already: " + payment.reason());
             case "paid" -> outcome(answer, Result.CONFLICT, "recorded as paid (reference " + payment.reference()
@@ -197,7 +280,7 @@ class StatusReportImport {
         return new Outcome(answer.paymentId(), answer.status(), result, detail);
     }
 
-    /** The latest reports, newest first. */
+    /** The latest files, newest first. */
     List<StatusReportStore.ReceivedReport> latest(int limit) {
         return reports.latest(limit);
     }

@@ -1,6 +1,5 @@
 package dev.propos.server.payments;
 
-import dev.propos.server.payments.Pain002Report.Pain002Exception;
 import dev.propos.server.runtime.FirmParticipant;
 import dev.propos.server.threads.RoundWorker;
 import java.io.IOException;
@@ -63,7 +62,7 @@ class StatusReportInbox implements FirmParticipant {
                 move(file, "imported", imported.reportId());
                 log.info("Status report {} on {} imported from {}: {} payments", imported.messageId(),
                         imported.originalMessageId(), name, imported.outcomes().size());
-            } catch (Pain002Exception e) {
+            } catch (BankFileException e) {
                 Path refused = move(file, "refused", null);
                 writeError(refused, e.getMessage());
                 log.warn("Status report {} refused: {}", name, e.getMessage());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.propos.server.payments.Pain002Report.GroupStatus;
 import dev.propos.server.payments.Pain002Report.Meaning;
-import dev.propos.server.payments.Pain002Report.Pain002Exception;
 import dev.propos.server.payments.Pain002Report.PaymentStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,19 +70,19 @@ class Pain002ReportTest {
     @Test
     void refusesWhatIsNotAStatusReportSayingWhereAndWhat() {
         assertThatThrownBy(() -> Pain002Report.parse("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>"))
-                .isInstanceOf(Pain002Exception.class)
+                .isInstanceOf(BankFileException.class)
                 .hasMessageContaining("not a pain.002 status report")
                 .hasMessageContaining("pain.001.001.09");
         assertThatThrownBy(() -> Pain002Report.parse("<Document>\n<CstmrPmtStsRpt>\n</Document>"))
-                .isInstanceOf(Pain002Exception.class).hasMessageStartingWith("line 3, column");
+                .isInstanceOf(BankFileException.class).hasMessageStartingWith("line 3, column");
         assertThatThrownBy(() -> Pain002Report.parse(
                 Pain002Samples.report("M", "O", null).replace("<OrgnlMsgId>O</OrgnlMsgId>", "")))
-                .isInstanceOf(Pain002Exception.class).hasMessage("OrgnlGrpInfAndSts has no OrgnlMsgId");
+                .isInstanceOf(BankFileException.class).hasMessage("OrgnlGrpInfAndSts has no OrgnlMsgId");
         assertThatThrownBy(() -> Pain002Report.parse(Pain002Samples.report("M", "O", null,
                         new Pain002Samples.Line("P-9", "ACSC", null, null, null)).replace("<TxSts>ACSC</TxSts>", "")))
-                .isInstanceOf(Pain002Exception.class).hasMessage("payment P-9 in group O-1 has no TxSts");
+                .isInstanceOf(BankFileException.class).hasMessage("payment P-9 in group O-1 has no TxSts");
         assertThatThrownBy(() -> Pain002Report.parse(Pain002Samples.report("  ", "O", null)))
-                .isInstanceOf(Pain002Exception.class).hasMessage("MsgId is empty");
+                .isInstanceOf(BankFileException.class).hasMessage("MsgId is empty");
     }
 
     @Test
@@ -93,7 +92,7 @@ class Pain002ReportTest {
                 <!DOCTYPE Document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>&secret;</CstmrPmtStsRpt></Document>
                 """;
-        assertThatThrownBy(() -> Pain002Report.parse(xml)).isInstanceOf(Pain002Exception.class)
+        assertThatThrownBy(() -> Pain002Report.parse(xml)).isInstanceOf(BankFileException.class)
                 .hasMessageContaining("DOCTYPE");
     }
 }

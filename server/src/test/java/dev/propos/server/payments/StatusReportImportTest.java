@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.propos.server.payments.Pain002Report.Pain002Exception;
 import dev.propos.server.payments.Pain002Samples.Line;
 import dev.propos.server.payments.StatusReportImport.Outcome;
 import dev.propos.server.payments.StatusReportImport.Result;
@@ -23,9 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Banks' status reports on PropOS's pain.001 files, over a real database: settled payments are
- * paid, rejected ones are not, a block's or the file's status covers the payments it does not list,
- * a report taken twice changes nothing, and what cannot be applied is said and kept.
+ * What banks say of PropOS's payments, over a real database: status reports on its pain.001 files
+ * and statements of the firm's account. Settled payments are paid, rejected or returned ones are
+ * not, a block's or the file's status covers the payments it does not list, a file taken twice
+ * changes nothing, and what cannot be applied is said and kept.
  */
 class StatusReportImportTest {
 
@@ -156,7 +156,7 @@ class StatusReportImportTest {
         file("P-1");
         String xml = Pain002Samples.report("BANK-8", "OTHER-FILE-1", "ACSC");
 
-        assertThatThrownBy(() -> reports.importReport(xml, "api:fin")).isInstanceOf(Pain002Exception.class)
+        assertThatThrownBy(() -> reports.importReport(xml, "api:fin")).isInstanceOf(BankFileException.class)
                 .hasMessage("the report is on OTHER-FILE-1, which is not a pain.001 file PropOS wrote");
 
         StatusReportStore.ReceivedReport kept = reports.latest(1).getFirst();
@@ -165,6 +165,103 @@ class StatusReportImportTest {
                 .query(String.class).single()).isEqualTo(xml);
         assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
         assertThat(auditActions()).containsExactly("payment_status_report_refused");
+    }
+
+    @Test
+    void aDebitNotificationPaysThePaymentsItBooksAndPassesOverTheFirmsOtherBookings() {
+        file("P-1", "P-2");
+        String notification = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">
+                  <BkToCstmrDbtCdtNtfctn>
+                    <GrpHdr><MsgId>NTF-2026-11-26-01</MsgId><CreDtTm>2026-11-26T18:00:00+01:00</CreDtTm></GrpHdr>
+                    <Ntfctn>
+                      <Id>NTF-1</Id>
+                      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+                      <Ntry>
+                        <Amt Ccy="USD">100.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>2026-11-26</Dt></BookgDt><AcctSvcrRef>ENTRY-77</AcctSvcrRef>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>P-1</EndToEndId><AcctSvcrRef>TX-551</AcctSvcrRef></Refs>
+                          <Amt Ccy="USD">100.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls></NtryDtls>
+                      </Ntry>
+                      <Ntry>
+                        <Amt Ccy="USD">2500.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>RENT-NOV</EndToEndId></Refs></TxDtls></NtryDtls>
+                      </Ntry>
+                      <Ntry>
+                        <Amt Ccy="USD">100.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>P-2</EndToEndId></Refs></TxDtls></NtryDtls>
+                      </Ntry>
+                    </Ntfctn>
+                  </BkToCstmrDbtCdtNtfctn>
+                </Document>
+                """;
+
+        StatusReportImport.Imported imported = reports.importReport(notification, "inbox:ntf.xml");
+
+        assertThat(imported.messageId()).isEqualTo("NTF-2026-11-26-01");
+        assertThat(imported.originalMessageId()).isNull();
+        assertThat(imported.outcomes()).containsExactly(
+                new Outcome("P-1", "BOOK", Result.APPLIED, "paid, reference TX-551"),
+                new Outcome("P-2", "PDNG", Result.IN_PROGRESS, "the bank has it"));
+        assertThat(rail.status("P-1")).isEqualTo(new RailStatus.Paid(RailName.PAIN001, "TX-551", RailFixture.START));
+        assertThat(reports.importReport(notification, "inbox:ntf-again.xml").outcomes().getFirst().result())
+                .isEqualTo(Result.ALREADY);
+    }
+
+    @Test
+    void aStatementsReturnFailsThePaymentAndAnotherAmountIsLeftForFinance() {
+        PaymentBatch file = file("P-1", "P-2", "P-3");
+        reports.importReport(Pain002Samples.report("BANK-10", file.messageId(), null,
+                Line.settled("P-3", "REF-3")), "api:fin");
+        // Version 2: the status as text, the transaction's amount in AmtDtls.
+        String statement = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>STMT-331</MsgId><CreDtTm>2026-11-27T06:00:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>331</Id>
+                      <Ntry>
+                        <Amt Ccy="USD">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                        <BookgDt><DtTm>2026-11-27T09:15:00+01:00</DtTm></BookgDt>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>P-2</EndToEndId></Refs>
+                          <AmtDtls><TxAmt><Amt Ccy="USD">100.00</Amt></TxAmt></AmtDtls>
+                          <RtrInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>account closed</AddtlInf></RtrInf></TxDtls></NtryDtls>
+                      </Ntry>
+                      <Ntry>
+                        <Amt Ccy="USD">99.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>P-1</EndToEndId></Refs></TxDtls></NtryDtls>
+                      </Ntry>
+                      <Ntry>
+                        <Amt Ccy="USD">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>P-3</EndToEndId></Refs>
+                          <RtrInf><Rsn><Cd>MD07</Cd></Rsn></RtrInf></TxDtls></NtryDtls>
+                      </Ntry>
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>
+                """;
+
+        List<Outcome> outcomes = reports.importReport(statement, "inbox:stmt.xml").outcomes();
+
+        assertThat(outcomes).containsExactly(
+                new Outcome("P-2", "RTRN", Result.APPLIED,
+                        "the beneficiary's bank returned it: AC04 (closed account number): account closed"),
+                new Outcome("P-1", "BOOK", Result.CONFLICT, "the bank booked 99.00 USD, PropOS sent 100.00 USD"),
+                new Outcome("P-3", "RTRN", Result.CONFLICT, "recorded as paid (reference REF-3); the bank now reports"
+                        + " it not paid: a return is booked by FINANCE"));
+        assertThat(rail.status("P-2")).isInstanceOf(RailStatus.Rejected.class);
+        assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
+    }
+
+    @Test
+    void aFileThatIsNeitherAStatusReportNorAStatementIsRefused() {
+        assertThatThrownBy(() -> reports.importReport(
+                "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>", "api:fin"))
+                .isInstanceOf(BankFileException.class)
+                .hasMessage("neither a pain.002 status report nor a camt.053 or camt.054 statement: the document's"
+                        + " namespace is urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");
     }
 
     @Test
