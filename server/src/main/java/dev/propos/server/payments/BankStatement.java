@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
  */
 public record BankStatement(String messageId, List<Booking> bookings) {
 
-    private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.05[34]\\.001\\.(\\d\\d)");
+    private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:camt\\.05[34]\\.001\\.\\d\\d");
     private static final String NOT_PROVIDED = "NOTPROVIDED";
 
     /**
@@ -65,7 +65,7 @@ public record BankStatement(String messageId, List<Booking> bookings) {
      * @throws BankFileException when it lacks what it must say, naming the element
      */
     static BankStatement read(Element root) {
-        IsoXml.version(root, NAMESPACE, "a camt.053 statement or camt.054 notification");
+        IsoXml.requireNamespace(root, NAMESPACE, "a camt.053 statement or camt.054 notification");
         Element message = child(root, "BkToCstmrStmt") != null ? child(root, "BkToCstmrStmt")
                 : required(root, "BkToCstmrDbtCdtNtfctn");
         List<Booking> bookings = new ArrayList<>();

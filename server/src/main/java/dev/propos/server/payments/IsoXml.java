@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -32,13 +31,11 @@ final class IsoXml {
         return parse(xml).getDocumentElement();
     }
 
-    /** The ISO version of a message whose root is in {@code namespace} (its last group), or throws naming what was expected. */
-    static String version(Element root, Pattern namespace, String expected) {
-        Matcher matcher = namespace.matcher(String.valueOf(root.getNamespaceURI()));
-        if (!matcher.matches()) {
+    /** Throws, naming what was expected, unless the root is in {@code namespace}. */
+    static void requireNamespace(Element root, Pattern namespace, String expected) {
+        if (!namespace.matcher(String.valueOf(root.getNamespaceURI())).matches()) {
             throw new BankFileException("not " + expected + ": the document's namespace is " + root.getNamespaceURI());
         }
-        return matcher.group(matcher.groupCount());
     }
 
     static Element required(Element parent, String name) {

@@ -29,7 +29,7 @@ import org.w3c.dom.Element;
 public record Pain002Report(String messageId, String originalMessageId, String fileStatus, List<String> fileReasons,
                             List<GroupStatus> groups, List<PaymentStatus> payments) {
 
-    private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:pain\\.002\\.001\\.(\\d\\d)");
+    private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:pain\\.002\\.001\\.\\d\\d");
 
     /** A payment group's status (pain.002 OrgnlPmtInfAndSts); {@code status} null when only its payments have one. */
     public record GroupStatus(String paymentInfoId, String status, List<String> reasons) {
@@ -76,7 +76,7 @@ public record Pain002Report(String messageId, String originalMessageId, String f
     }
 
     static Pain002Report read(Element root) {
-        IsoXml.version(root, NAMESPACE, "a pain.002 status report (urn:iso:std:iso:20022:tech:xsd:pain.002.001.NN)");
+        IsoXml.requireNamespace(root, NAMESPACE, "a pain.002 status report (urn:iso:std:iso:20022:tech:xsd:pain.002.001.NN)");
         Element report = required(root, "CstmrPmtStsRpt");
         Element header = required(report, "GrpHdr");
         Element original = required(report, "OrgnlGrpInfAndSts");

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The bank's status reports (pain.002), handed in by FINANCE or read from the inbox, and what was done with them. */
+/** The bank's status reports (pain.002) and statements (camt.053/054), handed in by FINANCE or read from the inbox, and what was done with them. */
 @RestController
 @Tag(name = "payments")
 class StatusReportController {
@@ -24,7 +24,7 @@ class StatusReportController {
     }
 
     @PostMapping(path = "/api/payments/status-reports", consumes = {"application/xml", "text/xml", "text/plain"})
-    @Operation(summary = "Import a bank's pain.002 status report: settled payments are paid, rejected ones fail and are tried again")
+    @Operation(summary = "Import a bank's pain.002 status report or camt.053/054 statement: settled payments are paid, rejected or returned ones fail and are tried again")
     StatusReportImport.Imported importReport(@RequestBody String xml, @AuthenticationPrincipal PropOsUser user) {
         try {
             return reports.importReport(xml, "api:" + user.name());

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The folder the bank's download client (EBICS, SFTP) puts status reports in. Every
+ * The folder the bank's download client (EBICS, SFTP) puts status reports and statements in. Every
  * {@code propos.payments.inbox-interval} each {@code *.xml} file there is imported, then moved to
  * {@code imported/}, or to {@code refused/} beside a {@code .error.txt} saying why. A file is taken
  * only once it has not changed for a while (the client may still be writing it); hidden files are
