@@ -26,7 +26,7 @@ class DifferentialTest {
     private record Run(List<Decision> decisions, List<String> errors) {
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 10000)
     void engineDecidesExactlyAsTheReference(@ForAll @LongRange(min = 1) long seed,
                                             @ForAll @IntRange(min = 2, max = 30) int accounts) {
         engineDecidesExactlyAsTheReference(seed, accounts, 2000);
@@ -79,7 +79,7 @@ class DifferentialTest {
     }
 
     /** Fewer, larger firms: many accounts share each symbol's trigger heaps. */
-    @Property(tries = 40)
+    @Property(tries = 120)
     void engineDecidesExactlyAsTheReferenceInLargerFirms(@ForAll @LongRange(min = 1) long seed,
                                                         @ForAll @IntRange(min = 100, max = 200) int accounts) {
         engineDecidesExactlyAsTheReference(seed, accounts, 8000);
