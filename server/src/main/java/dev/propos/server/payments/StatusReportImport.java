@@ -8,6 +8,7 @@ import dev.propos.server.payments.Pain002Report.Meaning;
 import dev.propos.server.payments.Pain002Report.PaymentStatus;
 import dev.propos.server.payments.RailPaymentStore.RailPayment;
 import dev.propos.server.payments.RailPaymentStore.StoredBatch;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -78,14 +79,16 @@ class StatusReportImport {
     private final PaymentAnswers answers;
     private final Audit audit;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     StatusReportImport(StatusReportStore reports, RailPaymentStore payments, PaymentAnswers answers, Audit audit,
-                       Clock clock) {
+                       Clock clock, MeterRegistry meters) {
         this.reports = reports;
         this.payments = payments;
         this.answers = answers;
         this.audit = audit;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -117,11 +120,16 @@ class StatusReportImport {
                         + " the document's namespace is " + root.getNamespaceURI());
             }
         } catch (BankFileException e) {
+            meters.counter("propos.payments.bank.files", "outcome", "refused").increment();
             reports.refused(id, e.getMessage());
             audit.record(source, "payment_status_report_refused", Long.toString(id), Audit.detail("error", e.getMessage()));
             throw e;
         }
         List<Outcome> outcomes = found.stream().map(answer -> apply(answer, messageId)).toList();
+        meters.counter("propos.payments.bank.files", "outcome", "read").increment();
+        // A conflict is for FINANCE to look at: worth an alert.
+        outcomes.forEach(outcome -> meters.counter("propos.payments.bank.answers", "result",
+                outcome.result().wireName()).increment());
         reports.read(id, messageId, originalMessageId, outcomes.stream().map(Outcome::line).toList());
         audit.record(source, "payment_status_report", messageId, Audit.detail("file", originalMessageId,
                 "payments", outcomes.size(),

@@ -1,6 +1,7 @@
 package dev.propos.server.payments;
 
 import dev.propos.server.audit.Audit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
     static final Instant START = Instant.parse("2026-11-25T15:30:00Z");
 
     final TestClock clock = new TestClock(START);
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     JdbcClient jdbc;
     private EmbeddedPostgres postgres;
     private DataSource dataSource;
@@ -49,6 +51,7 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
         jdbc.sql("truncate rail_payments, payment_batches, payment_status_reports, audit_log").update();
         jdbc.sql("alter sequence payment_batch_numbers restart").update();
         clock.set(START);
+        meters.clear();
     }
 
     @Override
@@ -81,7 +84,7 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
             }
         };
         return new StatusReportImport(new StatusReportStore(jdbc), new RailPaymentStore(jdbc), answers,
-                new Audit(jdbc, clock), clock);
+                new Audit(jdbc, clock), clock, meters);
     }
 
     /** A payout of {@code amountCents} USD to a German account. */

@@ -149,6 +149,8 @@ class StatusReportImportTest {
                         + " it not paid: a return is booked by FINANCE"),
                 new Outcome("P-404", "ACSC", Result.UNKNOWN, "no payment P-404 was sent"));
         assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Paid.class);
+        assertThat(fixture.meters.counter("propos.payments.bank.answers", "result", "conflict").count())
+                .as("for an alert").isEqualTo(1);
     }
 
     @Test
@@ -165,6 +167,7 @@ class StatusReportImportTest {
                 .query(String.class).single()).isEqualTo(xml);
         assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Submitted.class);
         assertThat(auditActions()).containsExactly("payment_status_report_refused");
+        assertThat(fixture.meters.counter("propos.payments.bank.files", "outcome", "refused").count()).isEqualTo(1);
     }
 
     @Test
