@@ -114,7 +114,7 @@ class PayoutRequests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // as below
+            // the engine did not answer the read in time: the warning below
         }
         log.warn("Payout request {} not answered within {}: the account's next request is let in", eventId, ANSWER_WAIT);
     }
