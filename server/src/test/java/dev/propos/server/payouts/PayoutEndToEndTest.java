@@ -140,6 +140,11 @@ class PayoutEndToEndTest {
         assertThat(payouts.byId(first.id()).orElseThrow().state()).isEqualTo(PayoutState.PAID);
         assertThat(admin.post("/api/payments/status-reports", "application/xml", report).body()).contains("\"result\":\"already\"");
         assertThat(eve.post("/api/payments/status-reports", "application/xml", report).status()).as("a trader").isEqualTo(403);
+        TestClient.Answer broken = admin.post("/api/payments/status-reports", "application/xml", "<Document>");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body()).contains("status report refused (kept for inspection): line 1, column 11");
+        assertThat(admin.get("/api/payments/status-reports?limit=2").body()).contains("\"error\":\"line 1, column 11",
+                "\"messageId\":\"BANK-STS-1\"");
         assertThat(payouts.steps(first.id()).getLast().actor()).isEqualTo("bank");
         assertBalanced();
         assertThat(cashCents()).as("cash: the fee in, the payout out").isEqualTo(9_900 - 129_900);
