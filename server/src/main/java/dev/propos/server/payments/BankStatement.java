@@ -44,10 +44,10 @@ public record BankStatement(String messageId, List<Booking> bookings) {
      * @param amount     the payment's amount, or null when the bank gives none
      * @param currency   its currency, or null
      * @param reference  the bank's reference for it (the transaction's, else the entry's), or null
-     * @param reasons    a return's reasons in words
+     * @param reasons    a return's reasons
      */
     public record Booking(String endToEndId, boolean credit, boolean reversal, String status, LocalDate bookedOn,
-                          BigDecimal amount, String currency, String reference, List<String> reasons) {
+                          BigDecimal amount, String currency, String reference, List<StatusReason> reasons) {
 
         /** Money that went out (or a pending debit) for the payment; otherwise its money came back. */
         public boolean isPayment() {

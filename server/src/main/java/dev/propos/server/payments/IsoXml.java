@@ -80,18 +80,15 @@ final class IsoXml {
         return text;
     }
 
-    /**
-     * The reasons under {@code parent} (StsRsnInf in a status report, RtrInf in a statement), each
-     * as "CODE (meaning): the bank's words", or the words alone.
-     */
-    static List<String> reasons(Element parent, String name) {
-        List<String> reasons = new ArrayList<>();
+    /** The reasons under {@code parent}: StsRsnInf in a status report, RtrInf in a statement. */
+    static List<StatusReason> reasons(Element parent, String name) {
+        List<StatusReason> reasons = new ArrayList<>();
         for (Element info : children(parent, name)) {
             Element reason = child(info, "Rsn");
             String code = reason == null ? null
                     : optionalText(reason, "Cd") != null ? optionalText(reason, "Cd") : optionalText(reason, "Prtry");
-            List<String> words = children(info, "AddtlInf").stream().map(e -> e.getTextContent().trim()).toList();
-            reasons.add(StatusReasons.describe(code, String.join(" ", words)));
+            String words = String.join(" ", children(info, "AddtlInf").stream().map(e -> e.getTextContent().trim()).toList());
+            reasons.add(new StatusReason(code, words.isBlank() ? null : words));
         }
         return List.copyOf(reasons);
     }

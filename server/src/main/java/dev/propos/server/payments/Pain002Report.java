@@ -26,20 +26,20 @@ import org.w3c.dom.Element;
  * @param groups            statuses of payment groups (PmtInf)
  * @param payments          statuses of single payments
  */
-public record Pain002Report(String messageId, String originalMessageId, String fileStatus, List<String> fileReasons,
+public record Pain002Report(String messageId, String originalMessageId, String fileStatus, List<StatusReason> fileReasons,
                             List<GroupStatus> groups, List<PaymentStatus> payments) {
 
     private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:pain\\.002\\.001\\.\\d\\d");
 
     /** A payment group's status (pain.002 OrgnlPmtInfAndSts); {@code status} null when only its payments have one. */
-    public record GroupStatus(String paymentInfoId, String status, List<String> reasons) {
+    public record GroupStatus(String paymentInfoId, String status, List<StatusReason> reasons) {
     }
 
     /**
      * A payment's status (TxInfAndSts): {@code endToEndId} is PropOS's payment id; {@code reference}
      * the bank's for it (account servicer's, else the clearing system's), or null.
      */
-    public record PaymentStatus(String paymentInfoId, String endToEndId, String status, List<String> reasons,
+    public record PaymentStatus(String paymentInfoId, String endToEndId, String status, List<StatusReason> reasons,
                                 String reference) {
     }
 

@@ -1,6 +1,7 @@
 package dev.propos.server.payments;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ISO 20022 external status reason codes (ExternalStatusReason1Code) a bank most often gives
@@ -42,7 +43,15 @@ final class StatusReasons {
             Map.entry("SL01", "a service of the bank refused it"),
             Map.entry("TM01", "received after the bank's cut-off time"));
 
+    /** The codes that say the beneficiary's account, as given, cannot take the payment. */
+    private static final Set<String> BENEFICIARY = Set.of("AC01", "AC03", "AC04", "AC06", "AG01", "BE01", "BE04",
+            "MD07", "MS02", "RC01", "RR03");
+
     private StatusReasons() {
+    }
+
+    static boolean concernsBeneficiary(String code) {
+        return code != null && BENEFICIARY.contains(code);
     }
 
     /** "AC04 (closed account number): the bank's words", with whichever parts are there. */

@@ -70,8 +70,17 @@ class StatusReportImport {
      * @param bookedOn    the day the bank booked it (statements), or null
      * @param amountCents the amount the bank booked, or null
      */
-    private record Answer(String paymentId, String status, Meaning meaning, List<String> reasons, String reference,
+    private record Answer(String paymentId, String status, Meaning meaning, List<StatusReason> reasons, String reference,
                           String file, LocalDate bookedOn, Long amountCents, String currency) {
+
+        String reasonsInWords() {
+            return String.join("; ", reasons.stream().map(StatusReason::describe).toList());
+        }
+
+        /** Sent again to the same beneficiary it would fail again: the trader must give new bank details. */
+        boolean needsNewBankDetails() {
+            return reasons.stream().anyMatch(StatusReason::concernsBeneficiary);
+        }
     }
 
     private final StatusReportStore reports;
@@ -180,7 +189,7 @@ class StatusReportImport {
         return new ArrayList<>(answers.values());
     }
 
-    private static Answer statusAnswer(String paymentId, String status, List<String> reasons, String reference,
+    private static Answer statusAnswer(String paymentId, String status, List<StatusReason> reasons, String reference,
                                        String file) {
         return new Answer(paymentId, status, Meaning.of(status), reasons, reference, file, null, null, null);
     }
@@ -220,7 +229,7 @@ class StatusReportImport {
         try {
             return switch (answer.meaning()) {
                 case IN_PROGRESS -> outcome(answer, Result.IN_PROGRESS,
-                        answer.reasons().isEmpty() ? "the bank has it" : String.join("; ", answer.reasons()));
+                        answer.reasons().isEmpty() ? "the bank has it" : answer.reasonsInWords());
                 case PAID -> paid(answer, payment, messageId);
                 case REJECTED -> rejected(answer, payment);
             };
@@ -272,13 +281,13 @@ class StatusReportImport {
             case "RVSL" -> "the bank reversed it";
             default -> "the bank rejected it";
         };
-        String reason = what + (answer.reasons().isEmpty() ? "" : ": " + String.join("; ", answer.reasons()));
+        String reason = what + (answer.reasons().isEmpty() ? "" : ": " + answer.reasonsInWords());
         return switch (payment.status()) {
             case "rejected" -> outcome(answer, Result.ALREADY, "rejected already: " + payment.reason());
             case "paid" -> outcome(answer, Result.CONFLICT, "recorded as paid (reference " + payment.reference()
                     + "); the bank now reports it not paid: a return is booked by FINANCE");
             default -> {
-                answers.rejected(answer.paymentId(), reason, BANK);
+                answers.rejected(answer.paymentId(), reason, answer.needsNewBankDetails(), BANK);
                 yield outcome(answer, Result.APPLIED, reason);
             }
         };

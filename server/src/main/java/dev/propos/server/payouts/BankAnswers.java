@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A bank's answer about a payout's payment moves the payout as FINANCE's confirmation would: paid,
- * or failed and tried again. A payment id is a payout id.
+ * or failed and tried again (once the trader has given new bank details, when the bank refused
+ * the beneficiary's account). A payment id is a payout id.
  */
 @Component
 class BankAnswers implements PaymentAnswers {
@@ -22,7 +23,7 @@ class BankAnswers implements PaymentAnswers {
     }
 
     @Override
-    public void rejected(String paymentId, String reason, String actor) {
-        workflow.failed(paymentId, actor, reason);
+    public void rejected(String paymentId, String reason, boolean newBankDetails, String actor) {
+        workflow.failed(paymentId, actor, reason, newBankDetails);
     }
 }

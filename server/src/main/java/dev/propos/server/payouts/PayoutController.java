@@ -115,7 +115,7 @@ class PayoutController {
     @PostMapping("/api/payouts/{id}/failed")
     @Operation(summary = "Record that a submitted payment failed; it is tried again, then cancelled")
     PayoutView failed(@PathVariable String id, @RequestBody Note note, @AuthenticationPrincipal PropOsUser user) {
-        workflow.failed(id, user.name(), required(note));
+        workflow.failed(id, user.name(), required(note), false);
         return one(id);
     }
 

@@ -45,7 +45,7 @@ class PayoutRecorder implements DecisionRecorder, DecisionListener {
                         answer.traderShareCents(), answer.firmShareCents(), answer.feeRefundCents(),
                         answer.approved() ? PayoutState.CHECKED : PayoutState.REFUSED,
                         answer.approved() ? null : String.join(", ", answer.reasons()), request, answer.time(), null, 0,
-                        null, null, now, now), "engine");
+                        null, null, now, now, null), "engine");
             }
         }
     }

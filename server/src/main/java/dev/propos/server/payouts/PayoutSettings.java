@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code secondApproverAbove} it needs two different approvers. {@code programs} overrides the
  * two amounts per program id. The janitor looks every {@code janitorInterval} for payouts that have
  * not moved for {@code stuckAfter} and repairs them, or escalates one submitted and not confirmed
- * for {@code confirmWithin}; a payment is tried {@code maxAttempts} times.
+ * for {@code confirmWithin}; a payment is tried {@code maxAttempts} times. A payment the bank
+ * refused because of the beneficiary's account waits for the trader's new bank details, and the
+ * payout is cancelled without them after {@code bankDetailsWithin}.
  */
 @ConfigurationProperties("propos.payouts")
 public record PayoutSettings(BigDecimal autoApproveUpTo, BigDecimal secondApproverAbove, int riskHoldDays,
                              Map<String, ProgramPolicy> programs, Duration janitorInterval, Duration stuckAfter,
-                             Duration confirmWithin, int maxAttempts) {
+                             Duration confirmWithin, int maxAttempts, Duration bankDetailsWithin) {
 
     /** A program's own amounts (null: the firm's). */
     public record ProgramPolicy(BigDecimal autoApproveUpTo, BigDecimal secondApproverAbove) {
@@ -32,6 +34,7 @@ public record PayoutSettings(BigDecimal autoApproveUpTo, BigDecimal secondApprov
         stuckAfter = stuckAfter != null ? stuckAfter : Duration.ofMinutes(2);
         confirmWithin = confirmWithin != null ? confirmWithin : Duration.ofDays(3);
         maxAttempts = maxAttempts > 0 ? maxAttempts : 5;
+        bankDetailsWithin = bankDetailsWithin != null ? bankDetailsWithin : Duration.ofDays(14);
     }
 
     long autoApproveUpToCents(String program) {

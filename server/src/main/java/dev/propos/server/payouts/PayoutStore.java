@@ -62,6 +62,12 @@ class PayoutStore {
         jdbc.sql("update payouts set last_error = ?, updated_at = ? where id = ?").params(error, Timestamp.from(at), id).update();
     }
 
+    /** The payout's payment waits for the trader's new bank details from {@code since} (null: no longer). */
+    void awaitBankDetails(String id, Instant since) {
+        jdbc.sql("update payouts set awaiting_bank_details_since = ? where id = ?")
+                .params(since == null ? null : Timestamp.from(since), id).update();
+    }
+
     void escalated(String id, Instant at) {
         jdbc.sql("update payouts set escalated_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }
@@ -124,7 +130,11 @@ class PayoutStore {
     private static final String SELECT = """
             select id, account, program, trader, currency, amount_cents, trader_share_cents, firm_share_cents, fee_refund_cents,
                    state, reasons, request_event, decided_at, rail, attempts, last_error, escalated_at, created_at,
-                   updated_at from payouts""";
+                   updated_at, awaiting_bank_details_since from payouts""";
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 
     private static Payout payout(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp escalated = rs.getTimestamp(17);
@@ -132,6 +142,6 @@ class PayoutStore {
                 rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), PayoutState.ofWire(rs.getString(10)),
                 rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getInt(15),
                 rs.getString(16), escalated == null ? null : escalated.toInstant(), rs.getTimestamp(18).toInstant(),
-                rs.getTimestamp(19).toInstant());
+                rs.getTimestamp(19).toInstant(), instant(rs.getTimestamp(20)));
     }
 }

@@ -7,6 +7,7 @@ import dev.propos.server.reactions.Notifications;
 import dev.propos.server.reactions.PlatformRequests;
 import dev.propos.server.runtime.FirmParticipant;
 import dev.propos.server.threads.RoundWorker;
+import dev.propos.server.traders.BankDetails;
 import dev.propos.server.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,13 +41,14 @@ class PayoutWorkflow implements FirmParticipant {
     private final Notifications notifications;
     private final Audit audit;
     private final PayoutSettings settings;
+    private final BankDetails bankDetails;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RoundWorker worker;
 
     PayoutWorkflow(PayoutStore store, PayoutPolicy policy, PayoutLedger ledger, PayoutPayments payments,
                    PayoutRequests requests, PlatformRequests platform, Notifications notifications, Audit audit,
-                   PayoutSettings settings, TransactionTemplate transaction, Clock clock) {
+                   PayoutSettings settings, BankDetails bankDetails, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.ledger = ledger;
@@ -56,6 +58,7 @@ class PayoutWorkflow implements FirmParticipant {
         this.notifications = notifications;
         this.audit = audit;
         this.settings = settings;
+        this.bankDetails = bankDetails;
         this.transaction = transaction;
         this.clock = clock;
         this.worker = new RoundWorker("payouts", settings.janitorInterval(), this::advance);
@@ -115,6 +118,10 @@ class PayoutWorkflow implements FirmParticipant {
     }
 
     private void retryOrCancel(Payout payout) {
+        if (payout.awaitingBankDetailsSince() != null) {
+            retryWithNewBankDetails(payout);
+            return;
+        }
         if (payout.attempts() < settings.maxAttempts()) {
             if (payout.updatedAt().isBefore(clock.instant().minus(settings.stuckAfter()))) {
                 move(payout, PayoutState.FAILED, PayoutState.EXECUTED, SYSTEM, "tried again");
@@ -122,6 +129,24 @@ class PayoutWorkflow implements FirmParticipant {
             return;
         }
         cancel(payout, PayoutState.FAILED, SYSTEM, "the payment failed " + payout.attempts() + " times");
+    }
+
+    /**
+     * The bank refused the beneficiary's account: the same details would fail again. Sent again
+     * once the trader has given new ones; cancelled without them after {@code bankDetailsWithin}.
+     */
+    private void retryWithNewBankDetails(Payout payout) {
+        Instant since = payout.awaitingBankDetailsSince();
+        boolean newDetails = bankDetails.updatedAt(payout.trader()).filter(at -> at.isAfter(since)).isPresent();
+        if (newDetails && payout.attempts() < settings.maxAttempts()) {
+            store.awaitBankDetails(payout.id(), null);
+            move(payout, PayoutState.FAILED, PayoutState.EXECUTED, SYSTEM, "tried again with the trader's new bank details");
+        } else if (newDetails) {
+            cancel(payout, PayoutState.FAILED, SYSTEM, "the payment failed " + payout.attempts() + " times");
+        } else if (since.isBefore(clock.instant().minus(settings.bankDetailsWithin()))) {
+            cancel(payout, PayoutState.FAILED, SYSTEM, "no new bank details within " + settings.bankDetailsWithin().toDays()
+                    + " days");
+        }
     }
 
     /**
@@ -175,10 +200,17 @@ class PayoutWorkflow implements FirmParticipant {
         });
     }
 
-    void failed(String id, String actor, String reason) {
+    /**
+     * The payment failed, for {@code reason}; {@code newBankDetails}: because of the beneficiary's
+     * account, so it waits for the trader's new bank details instead of going to the same ones again.
+     */
+    void failed(String id, String actor, String reason, boolean newBankDetails) {
         Payout payout = inState(id, PayoutState.SUBMITTED);
         payments.reject(payout, reason);
         store.lastError(id, reason, clock.instant());
+        if (newBankDetails) {
+            store.awaitBankDetails(id, clock.instant());
+        }
         move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason);
         audit.record(actor, "payout_failed", id, Audit.detail("reason", reason));
         wakeUp();
@@ -211,12 +243,14 @@ class PayoutWorkflow implements FirmParticipant {
 
     private void move(Payout payout, PayoutState from, PayoutState to, String actor, String note) {
         if (store.move(payout.id(), from, to, actor, note, clock.instant()) && payout.trader() != null) {
-            notifications.notifyTrader(payout.trader(), "payout", message(payout, to, note),
+            boolean awaitingBankDetails = to == PayoutState.FAILED
+                    && store.byId(payout.id()).orElseThrow().awaitingBankDetailsSince() != null;
+            notifications.notifyTrader(payout.trader(), "payout", message(payout, to, note, awaitingBankDetails),
                     "payout-" + payout.id() + "-" + to.wireName() + "-" + store.steps(payout.id()).size());
         }
     }
 
-    private static String message(Payout payout, PayoutState state, String note) {
+    private static String message(Payout payout, PayoutState state, String note, boolean awaitingBankDetails) {
         String amount = Money.format(payout.amountCents()) + " " + payout.currency();
         return switch (state) {
             case IN_REVIEW -> "Your payout of " + amount + " is being reviewed.";
@@ -225,7 +259,10 @@ class PayoutWorkflow implements FirmParticipant {
                     + Money.format(payout.traderShareCents() + payout.feeRefundCents()) + ".";
             case SUBMITTED -> "Your payout of " + amount + " was sent to your bank.";
             case PAID -> "Your payout of " + amount + " is paid.";
-            case FAILED -> "Your payout of " + amount + " could not be paid yet: " + note + ". It will be tried again.";
+            case FAILED -> awaitingBankDetails
+                    ? "Your payout of " + amount + " could not be paid: " + note + ". Please update your bank details;"
+                            + " it is sent again once you have."
+                    : "Your payout of " + amount + " could not be paid yet: " + note + ". It will be tried again.";
             case CANCELLED -> "Your payout of " + amount + " was cancelled: " + note + ". The amount is back in your account.";
             case CHECKED, REFUSED -> "";
         };

@@ -3,6 +3,7 @@ package dev.propos.server.traders;
 import dev.propos.server.payments.Beneficiary;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,12 @@ public class BankDetails {
         return jdbc.sql("select name, iban, bic, country from trader_bank_details where trader = ?").param(trader)
                 .query((rs, row) -> new Beneficiary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+    }
+
+    /** When the trader last gave bank details, if ever. */
+    public Optional<Instant> updatedAt(String trader) {
+        return jdbc.sql("select updated_at from trader_bank_details where trader = ?").param(trader)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     public void save(String trader, Beneficiary beneficiary) {

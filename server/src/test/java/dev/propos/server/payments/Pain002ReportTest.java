@@ -28,7 +28,7 @@ class Pain002ReportTest {
         assertThat(report.payments()).containsExactly(
                 new PaymentStatus("PROPOS-20261126-000001-1", "P-1", "ACSC", List.of(), "COBA-2026-55871"),
                 new PaymentStatus("PROPOS-20261126-000001-1", "P-2", "RJCT",
-                        List.of("AC04 (closed account number): Konto aufgelöst"), null),
+                        List.of(new StatusReason("AC04", "Konto aufgelöst")), null),
                 new PaymentStatus("PROPOS-20261126-000001-1", "P-3", "ACSP", List.of(), null));
     }
 
@@ -54,7 +54,9 @@ class Pain002ReportTest {
         Pain002Report report = Pain002Report.parse(xml);
 
         assertThat(report.fileStatus()).isEqualTo("RJCT");
-        assertThat(report.fileReasons()).containsExactly("FF01 (invalid file format): Schema check failed line 12", "X99");
+        assertThat(report.fileReasons()).extracting(StatusReason::describe)
+                .containsExactly("FF01 (invalid file format): Schema check failed line 12", "X99");
+        assertThat(report.fileReasons()).noneMatch(StatusReason::concernsBeneficiary);
         assertThat(report.groups()).isEmpty();
         assertThat(report.payments()).isEmpty();
     }
@@ -65,6 +67,16 @@ class Pain002ReportTest {
         assertThat(List.of("RJCT", "CANC").stream().map(Meaning::of)).containsOnly(Meaning.REJECTED);
         assertThat(List.of("RCVD", "ACTC", "ACCP", "ACSP", "ACWC", "PDNG", "PART").stream().map(Meaning::of))
                 .containsOnly(Meaning.IN_PROGRESS);
+    }
+
+    @Test
+    void reasonsAboutTheBeneficiarysAccountAskForNewBankDetails() {
+        assertThat(new StatusReason("AC04", null).concernsBeneficiary()).isTrue();
+        assertThat(new StatusReason("MD07", "deceased").concernsBeneficiary()).isTrue();
+        assertThat(new StatusReason("AM04", null).concernsBeneficiary()).as("the firm's own funds").isFalse();
+        assertThat(new StatusReason("TM01", null).concernsBeneficiary()).as("a cut-off: try again").isFalse();
+        assertThat(new StatusReason(null, "unclear").concernsBeneficiary()).isFalse();
+        assertThat(new StatusReason(null, null).describe()).isEqualTo("no reason given");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,6 +36,8 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
 
     final TestClock clock = new TestClock(START);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Per payment rejected through {@link #statusReports}: whether new bank details were asked for. */
+    final Map<String, Boolean> rejectedForBankDetails = new ConcurrentHashMap<>();
     JdbcClient jdbc;
     private EmbeddedPostgres postgres;
     private DataSource dataSource;
@@ -52,6 +56,7 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
         jdbc.sql("alter sequence payment_batch_numbers restart").update();
         clock.set(START);
         meters.clear();
+        rejectedForBankDetails.clear();
     }
 
     @Override
@@ -79,8 +84,9 @@ final class RailFixture implements BeforeAllCallback, BeforeEachCallback, AfterA
             }
 
             @Override
-            public void rejected(String paymentId, String reason, String actor) {
+            public void rejected(String paymentId, String reason, boolean newBankDetails, String actor) {
                 rails.pain001().reject(paymentId, reason);
+                rejectedForBankDetails.put(paymentId, newBankDetails);
             }
         };
         return new StatusReportImport(new StatusReportStore(jdbc), new RailPaymentStore(jdbc), answers,

@@ -63,6 +63,8 @@ class StatusReportImportTest {
                 new Outcome("P-4", "PART", Result.IN_PROGRESS, "the bank has it"));
         assertThat(rail.status("P-1")).isEqualTo(new RailStatus.Paid(RailName.PAIN001, "COBA-55871", RailFixture.START));
         assertThat(((RailStatus.Rejected) rail.status("P-2")).reason()).contains("AC04 (closed account number)");
+        assertThat(fixture.rejectedForBankDetails).as("a closed account: new bank details needed")
+                .containsExactly(java.util.Map.entry("P-2", true));
         assertThat(rail.status("P-3")).isInstanceOf(RailStatus.Submitted.class);
         assertThat(rail.status("P-4")).isInstanceOf(RailStatus.Submitted.class);
         StatusReportStore.ReceivedReport stored = reports.latest(1).getFirst();
@@ -101,6 +103,8 @@ class StatusReportImportTest {
                 tuple("P-3", "RJCT", Result.APPLIED));
         assertThat(((RailStatus.Rejected) rail.status("P-3")).reason())
                 .isEqualTo("the bank rejected it: AM04 (insufficient funds)");
+        assertThat(fixture.rejectedForBankDetails).as("the firm's funds: the same details will do")
+                .containsEntry("P-3", false);
     }
 
     @Test

@@ -198,7 +198,7 @@ class PayoutEndToEndTest {
     }
 
     @Test
-    void aPaymentThatKeepsFailingIsCancelledAndTheAccountGetsItsMoneyBack() throws IOException {
+    void aPaymentThatKeepsFailingIsCancelledAndTheAccountGetsItsMoneyBack() throws IOException, InterruptedException {
         TestClient admin = TestClient.admin(port);
         Firm.importConfig(admin, CONFIG);
         String checkout = """
@@ -234,9 +234,17 @@ class PayoutEndToEndTest {
         Files.writeString(report, Pain002Samples.report("BANK-STS-9", fileId, null,
                 Pain002Samples.Line.rejected(payout.id(), "AC04", "account closed")));
         Files.setLastModifiedTime(report, FileTime.from(Instant.now().minusSeconds(10)));
-        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().attempts() == 2, "rejected by the bank, tried again");
-        assertThat(payouts.steps(payout.id())).anySatisfy(step -> assertThat(step.note())
-                .isEqualTo("the bank rejected it: AC04 (closed account number): account closed"));
+        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().awaitingBankDetailsSince() != null,
+                "rejected by the bank for the account: waits for new bank details");
+        assertThat(payouts.steps(payout.id()).getLast().note())
+                .isEqualTo("the bank rejected it: AC04 (closed account number): account closed");
+        Thread.sleep(1_000); // past stuck-after (300 ms) several janitor rounds: not sent again to a closed account
+        assertThat(payouts.byId(payout.id()).orElseThrow()).extracting(Payout::state, Payout::attempts)
+                .containsExactly(PayoutState.FAILED, 1);
+        assertThat(admin.get("/api/notifications?trader=tr-fail").body()).contains("Please update your bank details");
+        admin.put("/api/traders/tr-fail/bank", "{\"name\":\"Finn Fail\",\"iban\":\"GB29NWBK60161331926819\",\"country\":\"GB\"}");
+        Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().attempts() == 2, "tried again with the new details");
+        assertThat(Files.readString(awaitFileWith(payout.id(), "GB29NWBK60161331926819"))).contains(payout.id());
         Firm.awaitUntil(() -> payouts.byId(payout.id()).orElseThrow().state() == PayoutState.SUBMITTED
                 && payouts.byId(payout.id()).orElseThrow().attempts() == 2, "tried again");
         admin.postJson("/api/payouts/" + payout.id() + "/failed", "{\"note\":\"beneficiary account closed\"}");
@@ -274,7 +282,16 @@ class PayoutEndToEndTest {
         return fileWith(payoutId);
     }
 
+    private Path awaitFileWith(String payoutId, String text) {
+        Firm.awaitUntil(() -> fileWith(payoutId, text) != null, "a pain.001 file with payout " + payoutId + " and " + text);
+        return fileWith(payoutId, text);
+    }
+
     private Path fileWith(String payoutId) {
+        return fileWith(payoutId, payoutId);
+    }
+
+    private Path fileWith(String payoutId, String text) {
         Path outbox = payments.outbox();
         if (!Files.isDirectory(outbox)) {
             return null;
@@ -282,7 +299,8 @@ class PayoutEndToEndTest {
         try (Stream<Path> files = Files.list(outbox)) {
             return files.filter(f -> f.toString().endsWith(".xml")).filter(f -> {
                 try {
-                    return Files.readString(f).contains(payoutId);
+                    String xml = Files.readString(f);
+                    return xml.contains(payoutId) && xml.contains(text);
                 } catch (IOException e) {
                     return false;
                 }
