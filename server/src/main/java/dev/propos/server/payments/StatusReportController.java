@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +32,12 @@ class StatusReportController {
         } catch (BankFileException e) {
             throw ApiException.badRequest("status report refused (kept for inspection): " + e.getMessage());
         }
+    }
+
+    @GetMapping(path = "/api/payments/status-reports/{id}/document", produces = "application/xml")
+    @Operation(summary = "A received file as it came, read or refused (for inspection)")
+    String document(@PathVariable long id) {
+        return reports.document(id).orElseThrow(() -> ApiException.notFound("no status report " + id));
     }
 
     @GetMapping("/api/payments/status-reports")

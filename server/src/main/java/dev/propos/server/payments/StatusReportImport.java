@@ -301,4 +301,9 @@ class StatusReportImport {
     List<StatusReportStore.ReceivedReport> latest(int limit) {
         return reports.latest(limit);
     }
+
+    /** A file as it was received, read or refused. */
+    Optional<String> document(long id) {
+        return reports.document(id);
+    }
 }

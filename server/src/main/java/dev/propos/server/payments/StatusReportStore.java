@@ -3,6 +3,7 @@ package dev.propos.server.payments;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,6 +34,11 @@ class StatusReportStore {
 
     void refused(long id, String error) {
         jdbc.sql("update payment_status_reports set error = ? where id = ?").params(error, id).update();
+    }
+
+    /** A file as it was received. */
+    Optional<String> document(long id) {
+        return jdbc.sql("select document from payment_status_reports where id = ?").param(id).query(String.class).optional();
     }
 
     /** The newest reports first. */

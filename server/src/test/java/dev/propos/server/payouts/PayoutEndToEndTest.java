@@ -143,8 +143,11 @@ class PayoutEndToEndTest {
         TestClient.Answer broken = admin.post("/api/payments/status-reports", "application/xml", "<Document>");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).contains("status report refused (kept for inspection): line 1, column 11");
-        assertThat(admin.get("/api/payments/status-reports?limit=2").body()).contains("\"error\":\"line 1, column 11",
-                "\"messageId\":\"BANK-STS-1\"");
+        String received = admin.get("/api/payments/status-reports?limit=2").body();
+        assertThat(received).contains("\"error\":\"line 1, column 11", "\"messageId\":\"BANK-STS-1\"");
+        long refusedId = ((Number) Firm.jsonList(received).getFirst().get("id")).longValue();
+        assertThat(admin.get("/api/payments/status-reports/" + refusedId + "/document").body())
+                .as("kept as it came").isEqualTo("<Document>");
         assertThat(payouts.steps(first.id()).getLast().actor()).isEqualTo("bank");
         assertBalanced();
         assertThat(cashCents()).as("cash: the fee in, the payout out").isEqualTo(9_900 - 129_900);
