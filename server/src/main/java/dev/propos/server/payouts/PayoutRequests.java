@@ -109,7 +109,7 @@ class PayoutRequests {
                     engine.read(evaluated -> true).get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
-                Thread.sleep(10);
+                Thread.sleep(25); // a human request, seconds long anyway (the lateness window): no need to poll harder
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
