@@ -8,7 +8,6 @@ import dev.propos.server.security.PropOsUser;
 import dev.propos.server.traders.TraderStore;
 import dev.propos.server.web.ApiException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,17 +35,15 @@ public class AccountEnrollment {
     private final AccountNumbers numbers;
     private final Audit audit;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
     AccountEnrollment(TraderStore traders, JournalWriter journal, Enrollments enrollments, AccountNumbers numbers,
-                      Audit audit, TransactionTemplate transaction, Clock clock) {
+                      Audit audit, TransactionTemplate transaction) {
         this.traders = traders;
         this.journal = journal;
         this.enrollments = enrollments;
         this.numbers = numbers;
         this.audit = audit;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     Enrolled enroll(Request request, PropOsUser actor) {
@@ -73,7 +70,7 @@ public class AccountEnrollment {
         if (fee != null && (fee.signum() < 0 || fee.stripTrailingZeros().scale() > 2)) {
             throw ApiException.badRequest("a fee is an amount of money of at least 0, in cents at most");
         }
-        Instant requestedAt = firmNow();
+        Instant requestedAt = journal.firmNow(); // the account starts at the firm's time
         return transaction.execute(status -> {
             String account = numbers.next();
             enrollments.enroll(account, request.trader(), program, fee, requestedAt);
@@ -82,15 +79,5 @@ public class AccountEnrollment {
             return new Enrolled(account, request.trader(), program.id(), program.version(),
                     program.firstPhase().id(), fee, requestedAt);
         });
-    }
-
-    /**
-     * The firm's time, which the account starts at: the journal's, not the wall's, as a simulated firm
-     * runs on simulated time (and a real platform's journal follows the wall clock less the lateness
-     * window). Only an empty journal has no time of its own.
-     */
-    private Instant firmNow() {
-        Instant journalTime = journal.journalTime();
-        return journalTime != null ? journalTime : clock.instant();
     }
 }

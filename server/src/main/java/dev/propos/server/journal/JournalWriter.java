@@ -173,6 +173,17 @@ public class JournalWriter {
         return publishedJournalTime;
     }
 
+    /**
+     * The firm's time, for an event the server makes now (an enrollment, a payout request): the
+     * journal's, not the wall's, as a simulated firm runs on simulated time (and a real platform's
+     * journal follows the wall clock less the lateness window). Only an empty journal has no time
+     * of its own: then the clock's.
+     */
+    public Instant firmNow() {
+        Instant journalTime = publishedJournalTime;
+        return journalTime != null ? journalTime : clock.instant();
+    }
+
     /** The configuration as of the journal's end (every document imported so far). */
     public FirmConfig config() {
         return config;

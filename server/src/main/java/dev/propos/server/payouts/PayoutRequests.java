@@ -6,9 +6,7 @@ import dev.propos.server.journal.JournalWriter;
 import dev.propos.server.journal.LineOutcome;
 import dev.propos.server.web.ApiException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,15 +42,13 @@ class PayoutRequests {
     private final EngineHost engine;
     private final PayoutStore store;
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Map<String, ReentrantLock> requesting = new ConcurrentHashMap<>();
 
-    PayoutRequests(JournalWriter journal, EngineHost engine, PayoutStore store, JdbcClient jdbc, Clock clock) {
+    PayoutRequests(JournalWriter journal, EngineHost engine, PayoutStore store, JdbcClient jdbc) {
         this.journal = journal;
         this.engine = engine;
         this.store = store;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /**
@@ -70,7 +66,7 @@ class PayoutRequests {
                         + open.state().wireName() + ": one payout at a time, ask again once it is paid or cancelled");
             });
             String id = "payout-request-" + UUID.randomUUID();
-            submit(new Event.PayoutRequested(firmNow(), id, account, amount));
+            submit(new Event.PayoutRequested(journal.firmNow(), id, account, amount));
             awaitAnswer(id);
             return id;
         } finally {
@@ -80,7 +76,7 @@ class PayoutRequests {
 
     /** Journals the cancellation of payout {@code payoutId}; its id makes a repeat a duplicate. */
     void cancel(String payoutId, String account) {
-        submit(new Event.PayoutCancelled(firmNow(), "payout-cancel-" + payoutId, account));
+        submit(new Event.PayoutCancelled(journal.firmNow(), "payout-cancel-" + payoutId, account));
     }
 
     private void submit(Event event) {
@@ -117,10 +113,5 @@ class PayoutRequests {
             // the engine did not answer the read in time: the warning below
         }
         log.warn("Payout request {} not answered within {}: the account's next request is let in", eventId, ANSWER_WAIT);
-    }
-
-    private Instant firmNow() {
-        Instant journalTime = journal.journalTime();
-        return journalTime != null ? journalTime : clock.instant();
     }
 }
