@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusReportController {
 
     private final StatusReportImport reports;
+    private final StatusReportStore received;
 
-    StatusReportController(StatusReportImport reports) {
+    StatusReportController(StatusReportImport reports, StatusReportStore received) {
         this.reports = reports;
+        this.received = received;
     }
 
     @PostMapping(path = "/api/payments/status-reports", consumes = {"application/xml", "text/xml", "text/plain"})
@@ -37,12 +39,12 @@ class StatusReportController {
     @GetMapping(path = "/api/payments/status-reports/{id}/document", produces = "application/xml")
     @Operation(summary = "A received file as it came, read or refused (for inspection)")
     String document(@PathVariable long id) {
-        return reports.document(id).orElseThrow(() -> ApiException.notFound("no status report " + id));
+        return received.document(id).orElseThrow(() -> ApiException.notFound("no status report " + id));
     }
 
     @GetMapping("/api/payments/status-reports")
     @Operation(summary = "The latest status reports received, newest first, with what was done for each payment")
     List<StatusReportStore.ReceivedReport> latest(@RequestParam(defaultValue = "50") int limit) {
-        return reports.latest(Math.max(1, Math.min(limit, 500)));
+        return received.latest(Math.max(1, Math.min(limit, 500)));
     }
 }

@@ -112,6 +112,7 @@ class StatusReportImport {
         String messageId;
         String originalMessageId;
         List<Answer> found;
+        boolean passOverUnknown;
         try {
             Element root = IsoXml.root(xml);
             if (Pain002Report.isOne(root)) {
@@ -119,11 +120,13 @@ class StatusReportImport {
                 messageId = report.messageId();
                 originalMessageId = report.originalMessageId();
                 found = answersIn(report, blocksOf(report));
+                passOverUnknown = false;
             } else if (BankStatement.isOne(root)) {
                 BankStatement statement = BankStatement.read(root);
                 messageId = statement.messageId();
                 originalMessageId = null;
                 found = answersIn(statement);
+                passOverUnknown = true; // a statement books the firm's other business too
             } else {
                 throw new BankFileException("neither a pain.002 status report nor a camt.053 or camt.054 statement:"
                         + " the document's namespace is " + root.getNamespaceURI());
@@ -134,7 +137,15 @@ class StatusReportImport {
             audit.record(source, "payment_status_report_refused", Long.toString(id), Audit.detail("error", e.getMessage()));
             throw e;
         }
-        List<Outcome> outcomes = found.stream().map(answer -> apply(answer, messageId)).toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Answer answer : found) {
+            Optional<RailPayment> payment = payments.find(answer.paymentId());
+            if (payment.isPresent()) {
+                outcomes.add(apply(answer, payment.get(), messageId));
+            } else if (!passOverUnknown) {
+                outcomes.add(outcome(answer, Result.UNKNOWN, "no payment " + answer.paymentId() + " was sent"));
+            }
+        }
         meters.counter("propos.payments.bank.files", "outcome", "read").increment();
         // A conflict is for FINANCE to look at: worth an alert.
         outcomes.forEach(outcome -> meters.counter("propos.payments.bank.answers", "result",
@@ -196,13 +207,10 @@ class StatusReportImport {
 
     // ---- statements -------------------------------------------------------------------------------
 
-    /** The bookings of payments PropOS sent; a booking of anything else is the firm's other business. */
-    private List<Answer> answersIn(BankStatement statement) {
+    /** One answer per booking; those of payments PropOS did not send are passed over when applied. */
+    private static List<Answer> answersIn(BankStatement statement) {
         List<Answer> found = new ArrayList<>();
         for (BankStatement.Booking booking : statement.bookings()) {
-            if (payments.find(booking.endToEndId()).isEmpty()) {
-                continue;
-            }
             Meaning meaning = !booking.isPayment() ? Meaning.REJECTED
                     : booking.status().equals("BOOK") ? Meaning.PAID : Meaning.IN_PROGRESS;
             String status = booking.isPayment() ? booking.status() : booking.reversal() ? "RVSL" : "RTRN";
@@ -215,12 +223,7 @@ class StatusReportImport {
 
     // ---- applying ---------------------------------------------------------------------------------
 
-    private Outcome apply(Answer answer, String messageId) {
-        Optional<RailPayment> found = payments.find(answer.paymentId());
-        if (found.isEmpty()) {
-            return outcome(answer, Result.UNKNOWN, "no payment " + answer.paymentId() + " was sent");
-        }
-        RailPayment payment = found.get();
+    private Outcome apply(Answer answer, RailPayment payment, String messageId) {
         if (isOnAnEarlierAttempt(answer, payment)) {
             return outcome(answer, Result.SUPERSEDED, "the payment went out again "
                     + (payment.batchMessageId() == null ? "and waits for the next file"
@@ -297,13 +300,4 @@ class StatusReportImport {
         return new Outcome(answer.paymentId(), answer.status(), result, detail);
     }
 
-    /** The latest files, newest first. */
-    List<StatusReportStore.ReceivedReport> latest(int limit) {
-        return reports.latest(limit);
-    }
-
-    /** A file as it was received, read or refused. */
-    Optional<String> document(long id) {
-        return reports.document(id);
-    }
 }

@@ -95,13 +95,22 @@ class StatusReportInbox implements FirmParticipant {
         return files;
     }
 
-    /** Moves a taken file into {@code subfolder}; a name taken already there gets the report's id (or a count). */
+    /**
+     * Moves a taken file into {@code subfolder}; a name taken already there gets the report's id
+     * (when there is one), else a count.
+     */
     private Path move(Path file, String subfolder, Long reportId) {
         try {
-            Path target = Files.createDirectories(folder.resolve(subfolder)).resolve(file.getFileName());
-            for (int n = 1; Files.exists(target); n++) {
-                target = target.resolveSibling(file.getFileName() + "." + (reportId != null ? reportId : n));
-                reportId = null;
+            Path into = Files.createDirectories(folder.resolve(subfolder));
+            String name = file.getFileName().toString();
+            Path target = into.resolve(name);
+            int count = 1;
+            if (Files.exists(target) && reportId != null) {
+                target = into.resolve(name + "." + reportId);
+                count = 2;
+            }
+            while (Files.exists(target)) {
+                target = into.resolve(name + "." + count++);
             }
             return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

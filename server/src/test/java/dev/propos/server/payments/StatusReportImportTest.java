@@ -38,12 +38,14 @@ class StatusReportImportTest {
     Path inbox;
     Pain001Rail rail;
     StatusReportImport reports;
+    StatusReportStore received;
 
     @BeforeEach
     void rail() {
         RailFixture.Rails rails = fixture.rails(outbox, RailFixture.FIRM);
         rail = rails.pain001();
         reports = fixture.statusReports(rails);
+        received = new StatusReportStore(fixture.jdbc);
     }
 
     @Test
@@ -67,7 +69,7 @@ class StatusReportImportTest {
                 .containsExactly(java.util.Map.entry("P-2", true));
         assertThat(rail.status("P-3")).isInstanceOf(RailStatus.Submitted.class);
         assertThat(rail.status("P-4")).isInstanceOf(RailStatus.Submitted.class);
-        StatusReportStore.ReceivedReport stored = reports.latest(1).getFirst();
+        StatusReportStore.ReceivedReport stored = received.latest(1).getFirst();
         assertThat(stored.messageId()).isEqualTo("BANK-1");
         assertThat(stored.source()).isEqualTo("api:fin");
         assertThat(stored.outcomes()).hasSize(4).first().isEqualTo("P-1 ACSC applied: paid, reference COBA-55871");
@@ -86,7 +88,7 @@ class StatusReportImportTest {
         assertThat(again.outcomes()).extracting(Outcome::result).containsExactly(Result.ALREADY, Result.ALREADY);
         assertThat(again.outcomes().getFirst().detail()).isEqualTo("paid already, reference REF-1");
         assertThat(rail.status("P-1")).isInstanceOf(RailStatus.Paid.class);
-        assertThat(reports.latest(10)).hasSize(2);
+        assertThat(received.latest(10)).hasSize(2);
     }
 
     @Test
@@ -165,7 +167,7 @@ class StatusReportImportTest {
         assertThatThrownBy(() -> reports.importReport(xml, "api:fin")).isInstanceOf(BankFileException.class)
                 .hasMessage("the report is on OTHER-FILE-1, which is not a pain.001 file PropOS wrote");
 
-        StatusReportStore.ReceivedReport kept = reports.latest(1).getFirst();
+        StatusReportStore.ReceivedReport kept = received.latest(1).getFirst();
         assertThat(kept.error()).contains("OTHER-FILE-1");
         assertThat(fixture.jdbc.sql("select document from payment_status_reports where id = ?").param(kept.id())
                 .query(String.class).single()).isEqualTo(xml);
@@ -293,7 +295,7 @@ class StatusReportImportTest {
         assertThat(bad).doesNotExist();
         assertThat(writing).as("changed just now: the bank's client may still be writing it").exists();
         assertThat(hidden).exists();
-        assertThat(reports.latest(10)).extracting(StatusReportStore.ReceivedReport::source)
+        assertThat(received.latest(10)).extracting(StatusReportStore.ReceivedReport::source)
                 .containsExactly("inbox:02-broken.xml", "inbox:01-report.xml");
     }
 
