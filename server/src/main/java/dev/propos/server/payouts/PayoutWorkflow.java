@@ -211,7 +211,7 @@ class PayoutWorkflow implements FirmParticipant {
         if (newBankDetails) {
             store.awaitBankDetails(id, clock.instant());
         }
-        move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason);
+        move(payout, PayoutState.SUBMITTED, PayoutState.FAILED, actor, reason, newBankDetails);
         audit.record(actor, "payout_failed", id, Audit.detail("reason", reason));
         wakeUp();
     }
@@ -242,9 +242,13 @@ class PayoutWorkflow implements FirmParticipant {
     }
 
     private void move(Payout payout, PayoutState from, PayoutState to, String actor, String note) {
+        move(payout, from, to, actor, note, false);
+    }
+
+    /** {@code awaitingBankDetails}: a failure that waits for the trader's new bank details (the trader is told so). */
+    private void move(Payout payout, PayoutState from, PayoutState to, String actor, String note,
+                      boolean awaitingBankDetails) {
         if (store.move(payout.id(), from, to, actor, note, clock.instant()) && payout.trader() != null) {
-            boolean awaitingBankDetails = to == PayoutState.FAILED
-                    && store.byId(payout.id()).orElseThrow().awaitingBankDetailsSince() != null;
             notifications.notifyTrader(payout.trader(), "payout", message(payout, to, note, awaitingBankDetails),
                     "payout-" + payout.id() + "-" + to.wireName() + "-" + store.steps(payout.id()).size());
         }
