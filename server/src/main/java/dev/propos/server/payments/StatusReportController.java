@@ -45,6 +45,6 @@ class StatusReportController {
     @GetMapping("/api/payments/status-reports")
     @Operation(summary = "The latest status reports received, newest first, with what was done for each payment")
     List<StatusReportStore.ReceivedReport> latest(@RequestParam(defaultValue = "50") int limit) {
-        return received.latest(Math.max(1, Math.min(limit, 500)));
+        return received.latest(Math.clamp(limit, 1, 500));
     }
 }
